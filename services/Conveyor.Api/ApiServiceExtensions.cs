@@ -1,0 +1,31 @@
+using Conveyor.Api.Endpoints.V1;
+using Conveyor.Api.Http;
+using Conveyor.Api.Queries;
+using Conveyor.Messaging;
+using Conveyor.Persistence;
+
+namespace Conveyor.Api;
+
+public static class ApiServiceExtensions
+{
+    public static WebApplicationBuilder AddApi(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var options = builder.Configuration.GetSection(ApiOptions.Section).Get<ApiOptions>() ?? new ApiOptions();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
+        services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
+        services.AddConveyorPersistence(builder.Configuration).AddConveyorMigrations();
+        services.AddSingleton<JobQueries>();
+        services.AddConveyorMessaging(builder.Configuration, bus => { });
+        return builder;
+    }
+
+    public static WebApplication MapApi(this WebApplication app)
+    {
+        app.UseMiddleware<ErrorShapeMiddleware>();
+        var v1 = app.MapGroup("/api/v1");
+        v1.MapJobEndpoints();
+        v1.MapHealthEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,104 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Conveyor.Api.Http;
+using Conveyor.Contracts.Jobs;
+
+namespace Conveyor.Api.Endpoints.V1;
+
+/// <summary>
+/// Reads a seed-003 job from JSON by hand, so that every wrong type or missing field gets a 400 naming the field
+/// (model binding would answer some of them with an empty 400 or a 500). Unknown fields are ignored.
+/// </summary>
+public static partial class JobDefinitionParser
+{
+    public const int MaxTypeLength = 200;
+
+    public static bool TryParse(JsonElement body, out JobDefinition definition, out IResult error)
+    {
+        definition = null!;
+        if (body.ValueKind != JsonValueKind.Object)
+            return Fail(out error, ApiError.BadRequest("the job must be a JSON object", "body"));
+
+        if (!TryString(body, "type", out var type, out error)) return false;
+        if (type.Length == 0 || type.Length > MaxTypeLength || type.Any(char.IsWhiteSpace))
+            return Fail(out error, ApiError.BadRequest($"type must be 1 to {MaxTypeLength} characters with no spaces", "type"));
+
+        if (!TryString(body, "binary_url", out var url, out error)) return false;
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https" or "file"))
+            return Fail(out error, ApiError.BadRequest("binary_url must be an absolute http, https or file URL", "binary_url"));
+
+        if (!TryString(body, "binary_sha256", out var sha256, out error)) return false;
+        if (!Sha256Pattern().IsMatch(sha256))
+            return Fail(out error, ApiError.BadRequest("binary_sha256 must be 64 hexadecimal characters", "binary_sha256"));
+
+        if (!TryString(body, "priority", out var priorityText, out error)) return false;
+        if (!JobPriorityNames.TryParse(priorityText, out var priority))
+            return Fail(out error, ApiError.BadRequest("priority must be one of foreground, background, best_effort", "priority"));
+
+        if (!TryArguments(body, out var arguments, out error)) return false;
+        if (!TryEnvironment(body, out var environment, out error)) return false;
+
+        definition = new JobDefinition
+        {
+            Type = type,
+            BinaryUrl = url,
+            BinarySha256 = sha256.ToLowerInvariant(),
+            Arguments = arguments,
+            EnvVariables = environment,
+            Priority = priority,
+        };
+        return true;
+    }
+
+    static bool TryString(JsonElement body, string field, out string value, out IResult error)
+    {
+        value = "";
+        if (!body.TryGetProperty(field, out var element) || element.ValueKind == JsonValueKind.Null)
+            return Fail(out error, ApiError.BadRequest($"{field} is required", field));
+        if (element.ValueKind != JsonValueKind.String)
+            return Fail(out error, ApiError.BadRequest($"{field} must be a string", field));
+        value = element.GetString()!;
+        error = null!;
+        return true;
+    }
+
+    static bool TryArguments(JsonElement body, out List<string> arguments, out IResult error)
+    {
+        arguments = [];
+        error = null!;
+        if (!body.TryGetProperty("arguments", out var element) || element.ValueKind == JsonValueKind.Null)
+            return true;
+        if (element.ValueKind != JsonValueKind.Array || element.EnumerateArray().Any(a => a.ValueKind != JsonValueKind.String))
+            return Fail(out error, ApiError.BadRequest("arguments must be an array of strings", "arguments"));
+        arguments = element.EnumerateArray().Select(a => a.GetString()!).ToList();
+        return true;
+    }
+
+    static bool TryEnvironment(JsonElement body, out Dictionary<string, string> environment, out IResult error)
+    {
+        environment = [];
+        error = null!;
+        if (!body.TryGetProperty("env_variables", out var element) || element.ValueKind == JsonValueKind.Null)
+            return true;
+        if (element.ValueKind != JsonValueKind.Object)
+            return Fail(out error, ApiError.BadRequest("env_variables must be an object of string values", "env_variables"));
+        foreach (var variable in element.EnumerateObject())
+        {
+            if (variable.Value.ValueKind != JsonValueKind.String)
+                return Fail(out error, ApiError.BadRequest($"env_variables.{variable.Name} must be a string", "env_variables"));
+            if (variable.Name.Length == 0 || variable.Name.Contains('=') || variable.Name.Contains('\0'))
+                return Fail(out error, ApiError.BadRequest("env_variables names must be non-empty and contain no '='", "env_variables"));
+            environment[variable.Name] = variable.Value.GetString()!;
+        }
+        return true;
+    }
+
+    static bool Fail(out IResult error, IResult result)
+    {
+        error = result;
+        return false;
+    }
+
+    [GeneratedRegex("^[0-9a-fA-F]{64}$")]
+    private static partial Regex Sha256Pattern();
+}

@@ -1,0 +1,62 @@
+using System.Text.Json;
+using Conveyor.Api.Http;
+using Conveyor.Api.Queries;
+using Conveyor.Contracts.Jobs;
+using MassTransit;
+
+namespace Conveyor.Api.Endpoints.V1;
+
+/// <summary>Seed 003's job endpoints.</summary>
+public static class JobEndpoints
+{
+    static readonly TimeSpan AcceptTimeout = TimeSpan.FromSeconds(30);
+
+    public static RouteGroupBuilder MapJobEndpoints(this RouteGroupBuilder v1)
+    {
+        v1.MapPost("/jobs", Submit);
+        v1.MapGet("/jobs/{id}", Get);
+        return v1;
+    }
+
+    /// <summary>Answers 201 only once the scheduler has stored the job: after that it is never lost.</summary>
+    static async Task<IResult> Submit(HttpRequest request, IRequestClient<SubmitJob> scheduler, ILogger<SubmitJob> logger, CancellationToken cancellationToken)
+    {
+        JsonElement body;
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
+            body = document.RootElement.Clone();
+        }
+        catch (JsonException ex)
+        {
+            return ApiError.Result(StatusCodes.Status400BadRequest, "request body is not valid JSON",
+                new Dictionary<string, object?> { ["field"] = "body", ["detail"] = ex.Message });
+        }
+
+        if (!JobDefinitionParser.TryParse(body, out var definition, out var error))
+            return error;
+
+        var jobId = NewId.NextGuid();
+        try
+        {
+            var accepted = await scheduler.GetResponse<JobAccepted>(new SubmitJob(jobId, definition, DateTimeOffset.UtcNow), cancellationToken,
+                RequestTimeout.After(s: (int)AcceptTimeout.TotalSeconds));
+            logger.LogInformation("Job {JobId} of type {JobType} accepted", jobId, definition.Type);
+            return Results.Json(new SubmittedJob(jobId, definition.Type, "pending", accepted.Message.CreatedAt.UtcDateTime), ApiJson.Options,
+                statusCode: StatusCodes.Status201Created);
+        }
+        catch (RequestTimeoutException)
+        {
+            return ApiError.Result(StatusCodes.Status503ServiceUnavailable, "the scheduler did not confirm the job in time; it may still be accepted",
+                new Dictionary<string, object?> { ["job_id"] = jobId });
+        }
+    }
+
+    static async Task<IResult> Get(string id, JobQueries jobs, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(id, out var jobId))
+            return ApiError.BadRequest("job id must be a UUID", "id");
+        var job = await jobs.GetDetails(jobId, cancellationToken);
+        return job is null ? ApiError.NotFound(jobId) : Results.Json(job, ApiJson.Options);
+    }
+}

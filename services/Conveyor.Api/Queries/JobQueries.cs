@@ -1,0 +1,54 @@
+using Conveyor.Api.Endpoints.V1;
+using Conveyor.Persistence;
+using Conveyor.Persistence.Jobs;
+using Microsoft.EntityFrameworkCore;
+
+namespace Conveyor.Api.Queries;
+
+/// <summary>Read-only views of job state. The scheduler is the only writer; the API never tracks or changes a row.</summary>
+public sealed class JobQueries(IDbContextFactory<ConveyorDbContext> contexts)
+{
+    public async Task<JobDetails?> GetDetails(Guid id, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var job = await db.Jobs.AsNoTracking().SingleOrDefaultAsync(j => j.CorrelationId == id, cancellationToken);
+        return job is null ? null : ToDetails(job);
+    }
+
+    public async Task<int> Count(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Jobs.CountAsync(cancellationToken);
+    }
+
+    static JobDetails ToDetails(JobLifecycleState job) => new()
+    {
+        Id = job.CorrelationId,
+        Type = job.Type,
+        BinaryUrl = job.BinaryUrl,
+        BinarySha256 = job.BinarySha256,
+        Arguments = job.Arguments,
+        EnvVariables = job.EnvVariables,
+        Priority = JobPriorityNames.Of(job.Priority),
+        Status = PublicStatus.Of(job.CurrentState),
+        ExecutorId = job.ExecutorId,
+        Stdout = job.Stdout,
+        Stderr = job.Stderr,
+        ExitCode = job.ExitCode,
+        Error = job.Error,
+        CreatedAt = job.CreatedAt.UtcDateTime,
+        StartedAt = job.StartedAt?.UtcDateTime,
+        CompletedAt = job.CompletedAt?.UtcDateTime,
+        Attempts = job.Attempts.Select(a => new AttemptDetails
+        {
+            Number = a.Number,
+            ExecutorId = a.ExecutorId,
+            ExecutorIp = a.ExecutorIp,
+            StartedAt = a.StartedAt?.UtcDateTime,
+            EndedAt = a.EndedAt?.UtcDateTime,
+            Status = a.Status,
+            ExitCode = a.ExitCode,
+            Error = a.Error,
+        }).ToList(),
+    };
+}

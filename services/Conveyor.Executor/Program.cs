@@ -1,0 +1,13 @@
+using Conveyor.Executor;
+using Conveyor.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddExecutor();
+
+var app = builder.Build();
+app.MapServiceDefaults();
+app.Run();
+
+/// <summary>Entry point, visible to tests.</summary>
+public partial class Program;

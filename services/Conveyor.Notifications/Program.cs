@@ -1,0 +1,13 @@
+using Conveyor.Notifications;
+using Conveyor.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddNotifications();
+
+var app = builder.Build();
+app.MapServiceDefaults();
+app.Run();
+
+/// <summary>Entry point, visible to tests.</summary>
+public partial class Program;

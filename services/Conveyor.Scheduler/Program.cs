@@ -1,0 +1,13 @@
+using Conveyor.Scheduler;
+using Conveyor.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddScheduler();
+
+var app = builder.Build();
+app.MapServiceDefaults();
+app.Run();
+
+/// <summary>Entry point, visible to tests.</summary>
+public partial class Program;

@@ -1,0 +1,19 @@
+using Conveyor.Messaging;
+using Conveyor.Persistence;
+using Conveyor.Persistence.Jobs;
+using Conveyor.Persistence.Sagas;
+using Conveyor.Scheduler.StateMachines;
+using MassTransit;
+
+namespace Conveyor.Scheduler;
+
+public static class SchedulerServiceExtensions
+{
+    public static WebApplicationBuilder AddScheduler(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddConveyorPersistence(builder.Configuration).AddConveyorMigrations();
+        builder.Services.AddConveyorMessaging(builder.Configuration, bus =>
+            bus.AddSagaStateMachine<JobLifecycleStateMachine, JobLifecycleState, JobLifecycleStateDefinition>().PostgresRepository());
+        return builder;
+    }
+}

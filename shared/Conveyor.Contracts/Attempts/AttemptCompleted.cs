@@ -1,0 +1,12 @@
+namespace Conveyor.Contracts.Attempts;
+
+/// <summary>The attempt's process ran to its end; the exit code decides whether the job completed or failed.</summary>
+public sealed record AttemptCompleted
+{
+    public required Guid JobId { get; init; }
+    public required Guid AttemptId { get; init; }
+    public required int ExitCode { get; init; }
+    public required string Stdout { get; init; }
+    public required string Stderr { get; init; }
+    public required DateTimeOffset FinishedAt { get; init; }
+}

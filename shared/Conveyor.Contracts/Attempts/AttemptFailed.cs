@@ -1,0 +1,12 @@
+namespace Conveyor.Contracts.Attempts;
+
+/// <summary>The attempt could not run to its end (download, checksum, runtime error); nothing of the job's own exit code is known.</summary>
+public sealed record AttemptFailed
+{
+    public required Guid JobId { get; init; }
+    public required Guid AttemptId { get; init; }
+    public required string Error { get; init; }
+    public string Stdout { get; init; } = "";
+    public string Stderr { get; init; } = "";
+    public required DateTimeOffset FailedAt { get; init; }
+}

@@ -1,0 +1,3 @@
+namespace Conveyor.Contracts.Attempts;
+
+public sealed record AttemptGranted(Guid JobId, Guid AttemptId);

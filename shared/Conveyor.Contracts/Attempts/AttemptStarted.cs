@@ -1,0 +1,3 @@
+namespace Conveyor.Contracts.Attempts;
+
+public sealed record AttemptStarted(Guid JobId, Guid AttemptId, string ExecutorId, DateTimeOffset StartedAt);

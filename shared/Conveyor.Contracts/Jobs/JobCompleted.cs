@@ -1,0 +1,9 @@
+namespace Conveyor.Contracts.Jobs;
+
+public sealed record JobCompleted
+{
+    public required Guid JobId { get; init; }
+    public required string Type { get; init; }
+    public required int ExitCode { get; init; }
+    public required DateTimeOffset CompletedAt { get; init; }
+}

@@ -1,0 +1,10 @@
+namespace Conveyor.Contracts.Jobs;
+
+public sealed record JobFailed
+{
+    public required Guid JobId { get; init; }
+    public required string Type { get; init; }
+    public int? ExitCode { get; init; }
+    public required string Error { get; init; }
+    public required DateTimeOffset FailedAt { get; init; }
+}

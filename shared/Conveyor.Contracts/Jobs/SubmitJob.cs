@@ -1,0 +1,4 @@
+namespace Conveyor.Contracts.Jobs;
+
+/// <summary>Asks the scheduler to take ownership of a new job; answered by <see cref="JobAccepted"/> once it is durably recorded.</summary>
+public sealed record SubmitJob(Guid JobId, JobDefinition Definition, DateTimeOffset SubmittedAt);

@@ -1,0 +1,42 @@
+using Conveyor.Messaging.Logging;
+using Conveyor.Messaging.Topology;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Conveyor.Messaging;
+
+public static class MessagingServiceExtensions
+{
+    /// <summary>
+    /// The one bus setup every service shares: RabbitMQ, kebab-case endpoints, a log scope with the job id,
+    /// and the execution queues declared with their priority arguments before anything is sent to them.
+    /// </summary>
+    public static IServiceCollection AddConveyorMessaging(
+        this IServiceCollection services,
+        IConfiguration configuration,
+        Action<IBusRegistrationConfigurator> registerConsumers)
+    {
+        services.AddOptions<RabbitMqOptions>().Bind(configuration.GetSection(RabbitMqOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHostedService<ExecutionQueueDeclarer>();
+
+        services.AddMassTransit(bus =>
+        {
+            bus.SetKebabCaseEndpointNameFormatter();
+            registerConsumers(bus);
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                var options = configuration.GetSection(RabbitMqOptions.Section).Get<RabbitMqOptions>() ?? new RabbitMqOptions();
+                rabbit.Host(options.Host, options.Port, options.VirtualHost, host =>
+                {
+                    host.Username(options.Username);
+                    host.Password(options.Password);
+                    host.PublisherConfirmation = true;
+                });
+                rabbit.UseConsumeFilter(typeof(JobLogScopeFilter<>), context);
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+        return services;
+    }
+}

@@ -1,0 +1,15 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Conveyor.Messaging;
+
+/// <summary>Where the broker is. Section <c>RabbitMq</c>; environment variables such as <c>RabbitMq__Host</c> override.</summary>
+public sealed class RabbitMqOptions
+{
+    public const string Section = "RabbitMq";
+
+    [Required] public string Host { get; set; } = "127.0.0.1";
+    [Range(1, 65535)] public ushort Port { get; set; } = 5672;
+    [Required] public string VirtualHost { get; set; } = "/";
+    [Required] public string Username { get; set; } = "conveyor";
+    [Required] public string Password { get; set; } = "conveyor";
+}
