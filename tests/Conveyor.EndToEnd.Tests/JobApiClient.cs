@@ -1,0 +1,44 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Conveyor.EndToEnd.Tests;
+
+/// <summary>A seed-003 client, as a user would write one: raw JSON in, raw JSON out.</summary>
+public sealed class JobApiClient(HttpClient api)
+{
+    static readonly string[] TerminalStatuses = ["completed", "failed", "cancelled"];
+
+    public Task<HttpResponseMessage> PostRaw(string body) =>
+        api.PostAsync("/api/v1/jobs", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+    public async Task<Guid> Submit(object job)
+    {
+        var response = await api.PostAsJsonAsync("/api/v1/jobs", job);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"submit answered {(int)response.StatusCode}: {body}");
+        return JsonNode.Parse(body)!["id"]!.GetValue<Guid>();
+    }
+
+    public async Task<(HttpStatusCode Status, JsonNode? Body)> Get(string id)
+    {
+        var response = await api.GetAsync($"/api/v1/jobs/{id}");
+        var body = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, body.Length == 0 ? null : JsonNode.Parse(body));
+    }
+
+    public async Task<JsonNode> WaitForTerminal(Guid id, TimeSpan? timeout = null)
+    {
+        var deadline = DateTimeOffset.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        JsonNode? job = null;
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            (_, job) = await Get(id.ToString());
+            if (job?["status"]?.GetValue<string>() is { } status && TerminalStatuses.Contains(status))
+                return job;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"job {id} did not finish: {job?.ToJsonString(new JsonSerializerOptions { WriteIndented = true })}");
+    }
+}

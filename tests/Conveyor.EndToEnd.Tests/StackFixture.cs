@@ -1,0 +1,24 @@
+using Conveyor.TestSupport;
+
+namespace Conveyor.EndToEnd.Tests;
+
+/// <summary>One running stack and one binary server shared by the tests of the end-to-end collection.</summary>
+public sealed class StackFixture : IAsyncLifetime
+{
+    public ConveyorStack Stack { get; private set; } = null!;
+    public BinaryServer Binaries { get; private set; } = null!;
+    public JobApiClient Jobs { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Binaries = await BinaryServer.Start();
+        Stack = await ConveyorStack.Start();
+        Jobs = new JobApiClient(Stack.Api);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Stack.DisposeAsync();
+        await Binaries.DisposeAsync();
+    }
+}

@@ -1,0 +1,122 @@
+namespace Conveyor.TestSupport;
+
+/// <summary>
+/// All four services as real processes against the real broker and database, isolated in their own virtual host and
+/// database. Start it once per test class collection; it is torn down with everything it created.
+/// </summary>
+public sealed class ConveyorStack : IAsyncDisposable
+{
+    static readonly string[] Services = ["Conveyor.Scheduler", "Conveyor.Executor", "Conveyor.Notifications", "Conveyor.Api"];
+    readonly List<ServiceProcess> processes = [];
+    readonly Dictionary<ServiceProcess, int> ports = [];
+    readonly string dataDirectory = Directory.CreateTempSubdirectory("conveyor-stack-").FullName;
+
+    ConveyorStack(IsolatedDatabase database, IsolatedVirtualHost virtualHost, int apiPort)
+    {
+        Database = database;
+        VirtualHost = virtualHost;
+        Api = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{apiPort}"), Timeout = TimeSpan.FromSeconds(60) };
+        ApiPort = apiPort;
+    }
+
+    public IsolatedDatabase Database { get; }
+    public IsolatedVirtualHost VirtualHost { get; }
+    public HttpClient Api { get; }
+    public int ApiPort { get; }
+    public IReadOnlyList<ServiceProcess> Processes => processes;
+    public string LogDirectory => Path.Combine(dataDirectory, "logs");
+
+    public static async Task<ConveyorStack> Start()
+    {
+        var database = await IsolatedDatabase.Create();
+        var virtualHost = await IsolatedVirtualHost.Create();
+        var stack = new ConveyorStack(database, virtualHost, FreePort.Next());
+        try
+        {
+            foreach (var service in Services)
+                stack.Launch(service, service == "Conveyor.Api" ? stack.ApiPort : FreePort.Next());
+            await stack.WaitUntilHealthy(TimeSpan.FromSeconds(90));
+            return stack;
+        }
+        catch
+        {
+            await stack.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Starts another instance of a service (a second executor, or one restarted after a crash) and waits until it is ready.</summary>
+    public async Task<ServiceProcess> StartAnother(string service)
+    {
+        var process = Launch(service, FreePort.Next());
+        await WaitUntilHealthy(TimeSpan.FromSeconds(90));
+        return process;
+    }
+
+    ServiceProcess Launch(string service, int port)
+    {
+        var process = StartService(service, port);
+        processes.Add(process);
+        ports[process] = port;
+        return process;
+    }
+
+    ServiceProcess StartService(string service, int port) => ServiceProcess.Start(service, new Dictionary<string, string>
+    {
+        ["Urls"] = $"http://127.0.0.1:{port}",
+        ["ConnectionStrings__Conveyor"] = Database.ConnectionString,
+        ["RabbitMq__Host"] = TestInfrastructure.RabbitHost,
+        ["RabbitMq__VirtualHost"] = VirtualHost.Name,
+        ["RabbitMq__Username"] = TestInfrastructure.RabbitUser,
+        ["RabbitMq__Password"] = TestInfrastructure.RabbitPassword,
+        ["Executor__DataDirectory"] = Path.Combine(dataDirectory, "executor-" + Guid.NewGuid().ToString("N")[..6]),
+        ["DOTNET_ENVIRONMENT"] = "Production",
+    }, LogDirectory);
+
+    async Task WaitUntilHealthy(TimeSpan timeout)
+    {
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            var exited = processes.FirstOrDefault(p => p.HasExited && !p.WasKilled);
+            if (exited is not null)
+                throw new InvalidOperationException($"{exited.Name} exited during start:\n{exited.Tail()}");
+            if (await AllReady())
+                return;
+            await Task.Delay(250);
+        }
+        throw new TimeoutException("the stack did not become healthy:\n" + string.Join("\n\n", processes.Select(p => $"== {p.Name}\n{p.Tail()}")));
+    }
+
+    // Every live service's bus must be up, or a message published now could reach an exchange with no queue bound yet.
+    async Task<bool> AllReady()
+    {
+        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        foreach (var process in processes.Where(p => !p.HasExited))
+        {
+            try
+            {
+                var ready = await probe.GetAsync($"http://127.0.0.1:{ports[process]}/health/ready");
+                if (!ready.IsSuccessStatusCode)
+                    return false;
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public string Logs() => string.Join("\n\n", processes.Select(p => $"== {p.Name}\n{p.Tail()}"));
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var process in processes)
+            await process.DisposeAsync();
+        Api.Dispose();
+        await VirtualHost.DisposeAsync();
+        await Database.DisposeAsync();
+        Directory.Delete(dataDirectory, recursive: true);
+    }
+}

@@ -1,0 +1,46 @@
+using Npgsql;
+
+namespace Conveyor.TestSupport;
+
+/// <summary>A fresh PostgreSQL database per test run, dropped afterwards, so runs never see each other's jobs.</summary>
+public sealed class IsolatedDatabase : IAsyncDisposable
+{
+    IsolatedDatabase(string name, string connectionString)
+    {
+        Name = name;
+        ConnectionString = connectionString;
+    }
+
+    public string Name { get; }
+    public string ConnectionString { get; }
+
+    public static async Task<IsolatedDatabase> Create()
+    {
+        var name = "conveyor_test_" + Guid.NewGuid().ToString("N")[..12];
+        await using (var admin = new NpgsqlConnection(TestInfrastructure.PostgresAdminConnectionString))
+        {
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+        var builder = new NpgsqlConnectionStringBuilder(TestInfrastructure.PostgresAdminConnectionString) { Database = name };
+        return new IsolatedDatabase(name, builder.ConnectionString);
+    }
+
+    public async Task<long> Scalar(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var admin = new NpgsqlConnection(TestInfrastructure.PostgresAdminConnectionString);
+        await admin.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)", admin);
+        await drop.ExecuteNonQueryAsync();
+    }
+}

@@ -1,0 +1,86 @@
+using System.Diagnostics;
+
+namespace Conveyor.TestSupport;
+
+/// <summary>One Conveyor service running as a real process from its build output, its console captured to a log file.</summary>
+public sealed class ServiceProcess : IAsyncDisposable
+{
+    readonly Process process;
+    readonly StreamWriter log;
+
+    ServiceProcess(string name, Process process, StreamWriter log, string logPath)
+    {
+        Name = name;
+        this.process = process;
+        this.log = log;
+        LogPath = logPath;
+    }
+
+    public string Name { get; }
+    public string LogPath { get; }
+    public bool HasExited => process.HasExited;
+    public bool WasKilled { get; private set; }
+
+    public static ServiceProcess Start(string service, IReadOnlyDictionary<string, string> environment, string logDirectory)
+    {
+        var root = TestInfrastructure.RepositoryRoot;
+        var dll = Path.Combine(root, "services", service, "bin", TestInfrastructure.BuildConfiguration, "net10.0", service + ".dll");
+        if (!File.Exists(dll))
+            throw new FileNotFoundException($"{service} is not built; build the solution first", dll);
+
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(dll);
+        foreach (var (name, value) in environment)
+            start.Environment[name] = value;
+
+        Directory.CreateDirectory(logDirectory);
+        var logPath = Path.Combine(logDirectory, $"{service}-{Guid.NewGuid().ToString("N")[..6]}.log");
+        var log = new StreamWriter(logPath) { AutoFlush = true };
+        var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) => Write(log, e.Data);
+        process.ErrorDataReceived += (_, e) => Write(log, e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new ServiceProcess(service, process, log, logPath);
+    }
+
+    static void Write(StreamWriter log, string? line)
+    {
+        if (line is null) return;
+        lock (log) log.WriteLine(line);
+    }
+
+    /// <summary>The last lines the service printed, for failure messages.</summary>
+    public string Tail(int lines = 40)
+    {
+        lock (log)
+        {
+            using var reader = new StreamReader(new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+            return string.Join('\n', reader.ReadToEnd().Split('\n').TakeLast(lines));
+        }
+    }
+
+    /// <summary>SIGKILL: the process gets no chance to clean up, as in a crash.</summary>
+    public void Kill()
+    {
+        WasKilled = true;
+        if (!process.HasExited)
+            process.Kill(entireProcessTree: true);
+        process.WaitForExit();
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Kill();
+        process.Dispose();
+        lock (log) log.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}
