@@ -22,6 +22,8 @@ public static class MessagingServiceExtensions
 
         services.AddMassTransit(bus =>
         {
+            // Conveyor talks only to its own broker; no usage reports leave the machine.
+            bus.DisableUsageTelemetry();
             bus.SetKebabCaseEndpointNameFormatter();
             registerConsumers(bus);
             bus.UsingRabbitMq((context, rabbit) =>

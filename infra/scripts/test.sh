@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Runs the whole test suite: starts (installing if needed) RabbitMQ, PostgreSQL and Docker, then every test project.
+# Tests make their own virtual host and database, so they do not disturb a stack started with up.sh.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+bash "$ROOT/infra/scripts/start-infra.sh"
+dotnet test "$ROOT/Microservices.sln" -c Release --logger "console;verbosity=normal" "$@"

@@ -1,0 +1,10 @@
+namespace Conveyor.Scheduler.Tests;
+
+/// <summary>What the saga answers to an event: reports are never answered, requests always are.</summary>
+public enum Reply
+{
+    None,
+    Accepted,
+    Granted,
+    Refused,
+}
