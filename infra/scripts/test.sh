@@ -5,4 +5,6 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 bash "$ROOT/infra/scripts/start-infra.sh"
-dotnet test "$ROOT/Microservices.sln" -c Release --logger "console;verbosity=normal" "$@"
+# Build everything first: the end-to-end tests start the services from their build output, which no test project references.
+dotnet build "$ROOT/Microservices.sln" -c Release -v q --nologo
+dotnet test "$ROOT/Microservices.sln" -c Release --no-build --logger "console;verbosity=normal" "$@"
