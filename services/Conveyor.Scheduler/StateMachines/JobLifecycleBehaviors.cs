@@ -35,7 +35,7 @@ public static class JobLifecycleBehaviors
             Definition = ToDefinition(job),
         };
         var endpoint = await context.GetSendEndpoint(ExecutionQueues.Address(ExecutionQueues.DefaultPool));
-        await endpoint.Send(message, send => send.SetPriority(ExecutionQueues.PriorityOf(job.Priority)), context.CancellationToken);
+        await endpoint.Send(message, send => send.TrySetPriority(ExecutionQueues.PriorityOf(job.Priority)), context.CancellationToken);
     }
 
     public static Task Accept(BehaviorContext<JobLifecycleState, SubmitJob> context) =>
