@@ -11,6 +11,7 @@ public static class SchedulerServiceExtensions
 {
     public static WebApplicationBuilder AddScheduler(this WebApplicationBuilder builder)
     {
+        builder.Services.AddOptions<SchedulerOptions>().Bind(builder.Configuration.GetSection(SchedulerOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddConveyorPersistence(builder.Configuration).AddConveyorMigrations();
         builder.Services.AddConveyorMessaging(builder.Configuration, bus =>
             bus.AddSagaStateMachine<JobLifecycleStateMachine, JobLifecycleState, JobLifecycleStateDefinition>().PostgresRepository());

@@ -9,7 +9,7 @@ namespace Conveyor.Scheduler.StateMachines;
 /// <summary>The work behind each transition, kept out of the state machine so that it reads as a table.</summary>
 public static class JobLifecycleBehaviors
 {
-    public static void Record(BehaviorContext<JobLifecycleState, SubmitJob> context)
+    public static void Record(BehaviorContext<JobLifecycleState, SubmitJob> context, SchedulerOptions options)
     {
         var job = context.Saga;
         var definition = context.Message.Definition;
@@ -19,6 +19,11 @@ public static class JobLifecycleBehaviors
         job.Arguments = [.. definition.Arguments];
         job.EnvVariables = new Dictionary<string, string>(definition.EnvVariables);
         job.Priority = definition.Priority;
+        job.Resources = definition.Resources;
+        job.Pool = ExecutionQueues.PoolFor(definition);
+        job.TimeoutSeconds = definition.TimeoutSeconds;
+        job.MaxAttempts = definition.MaxAttempts ?? options.DefaultMaxAttempts;
+        job.RetryOnFailure = definition.RetryOnFailure;
         job.CreatedAt = context.Message.SubmittedAt.ToUniversalTime();
         OpenAttempt(job);
     }
@@ -34,7 +39,7 @@ public static class JobLifecycleBehaviors
             AttemptNumber = job.AttemptCount,
             Definition = ToDefinition(job),
         };
-        var endpoint = await context.GetSendEndpoint(ExecutionQueues.Address(ExecutionQueues.DefaultPool));
+        var endpoint = await context.GetSendEndpoint(ExecutionQueues.Address(job.Pool));
         await endpoint.Send(message, send => send.TrySetPriority(ExecutionQueues.PriorityOf(job.Priority)), context.CancellationToken);
     }
 
@@ -137,5 +142,9 @@ public static class JobLifecycleBehaviors
         Arguments = job.Arguments,
         EnvVariables = job.EnvVariables,
         Priority = job.Priority,
+        Resources = job.Resources,
+        TimeoutSeconds = job.TimeoutSeconds,
+        MaxAttempts = job.MaxAttempts,
+        RetryOnFailure = job.RetryOnFailure,
     };
 }

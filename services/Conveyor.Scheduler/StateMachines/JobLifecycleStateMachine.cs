@@ -2,6 +2,7 @@ using Conveyor.Contracts.Attempts;
 using Conveyor.Contracts.Jobs;
 using Conveyor.Persistence.Jobs;
 using MassTransit;
+using Microsoft.Extensions.Options;
 
 namespace Conveyor.Scheduler.StateMachines;
 
@@ -21,8 +22,10 @@ public sealed class JobLifecycleStateMachine : MassTransitStateMachine<JobLifecy
     public Event<AttemptCompleted> AttemptCompleted { get; private set; } = null!;
     public Event<AttemptFailed> AttemptFailed { get; private set; } = null!;
 
-    public JobLifecycleStateMachine()
+    public JobLifecycleStateMachine(IOptions<SchedulerOptions> options)
     {
+        var settings = options.Value;
+
         InstanceState(job => job.CurrentState);
 
         Event(() => Submitted, e => e.CorrelateById(c => c.Message.JobId));
@@ -44,7 +47,7 @@ public sealed class JobLifecycleStateMachine : MassTransitStateMachine<JobLifecy
 
         Initially(
             When(Submitted)
-                .Then(JobLifecycleBehaviors.Record)
+                .Then(c => JobLifecycleBehaviors.Record(c, settings))
                 .TransitionTo(Pending)
                 .ThenAsync(JobLifecycleBehaviors.Dispatch)
                 .Publish(c => new JobSubmitted(c.Saga.CorrelationId, c.Saga.Type, c.Saga.Priority, c.Saga.CreatedAt))

@@ -9,4 +9,14 @@ public sealed record JobDefinition
     public IReadOnlyList<string> Arguments { get; init; } = [];
     public IReadOnlyDictionary<string, string> EnvVariables { get; init; } = new Dictionary<string, string>();
     public required JobPriority Priority { get; init; }
+    public JobResources Resources { get; init; } = new();
+
+    /// <summary>Wall-clock limit of one attempt; null means the executor's default.</summary>
+    public int? TimeoutSeconds { get; init; }
+
+    /// <summary>Attempts allowed for infrastructure failures (lost executor, download error); null means the scheduler's default.</summary>
+    public int? MaxAttempts { get; init; }
+
+    /// <summary>Whether a non-zero exit code is retried like an infrastructure failure (otherwise it is final).</summary>
+    public bool RetryOnFailure { get; init; }
 }

@@ -16,6 +16,8 @@ public static class ExecutionQueues
 
     public static string QueueName(string pool) => $"execute-job-{pool}";
 
+    public static string PoolFor(JobDefinition job) => job.Resources.Gpu > 0 ? "gpu" : DefaultPool;
+
     public static Uri Address(string pool) => new($"exchange:{QueueName(pool)}");
 
     public static byte PriorityOf(JobPriority priority) => (byte)priority;

@@ -18,6 +18,11 @@ public sealed class JobLifecycleState : SagaStateMachineInstance
     public List<string> Arguments { get; set; } = [];
     public Dictionary<string, string> EnvVariables { get; set; } = [];
     public JobPriority Priority { get; set; }
+    public JobResources Resources { get; set; } = new();
+    public string Pool { get; set; } = "cpu";
+    public int? TimeoutSeconds { get; set; }
+    public int MaxAttempts { get; set; }
+    public bool RetryOnFailure { get; set; }
 
     public Guid? CurrentAttemptId { get; set; }
     public int AttemptCount { get; set; }
@@ -28,6 +33,15 @@ public sealed class JobLifecycleState : SagaStateMachineInstance
     public string? Stdout { get; set; }
     public string? Stderr { get; set; }
     public string? Error { get; set; }
+
+    /// <summary>When a waiting retry is due; the scheduler's sweeper dispatches it then.</summary>
+    public DateTimeOffset? NextAttemptAt { get; set; }
+
+    /// <summary>Last sign of life of the running attempt (grant or heartbeat); supervision marks it lost when this grows old.</summary>
+    public DateTimeOffset? LastHeartbeatAt { get; set; }
+
+    /// <summary>When the running attempt exceeds the job's timeout.</summary>
+    public DateTimeOffset? DeadlineAt { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? StartedAt { get; set; }

@@ -1,3 +1,4 @@
+using Conveyor.Contracts.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -15,6 +16,8 @@ public sealed class JobLifecycleStateConfiguration : IEntityTypeConfiguration<Jo
         job.Property(j => j.BinarySha256).HasMaxLength(64);
         job.Property(j => j.EnvVariables).HasColumnType("jsonb").HasConversion(JsonColumn.Converter<Dictionary<string, string>>(), JsonColumn.Comparer<Dictionary<string, string>>());
         job.Property(j => j.Attempts).HasColumnType("jsonb").HasConversion(JsonColumn.Converter<List<AttemptRecord>>(), JsonColumn.Comparer<List<AttemptRecord>>());
+        job.Property(j => j.Resources).HasColumnType("jsonb").HasConversion(JsonColumn.Converter<JobResources>(), JsonColumn.Comparer<JobResources>());
+        job.Property(j => j.Pool).HasMaxLength(64);
         job.Ignore(j => j.CurrentAttempt);
         job.HasIndex(j => new { j.CurrentState, j.CreatedAt });
         job.HasIndex(j => j.CreatedAt);

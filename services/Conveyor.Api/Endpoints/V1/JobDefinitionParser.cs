@@ -12,6 +12,8 @@ namespace Conveyor.Api.Endpoints.V1;
 public static partial class JobDefinitionParser
 {
     public const int MaxTypeLength = 200;
+    public const int MaxTimeoutSeconds = 7 * 24 * 3600;
+    public const int MaxAttemptsLimit = 20;
 
     public static bool TryParse(JsonElement body, out JobDefinition definition, out IResult error)
     {
@@ -37,6 +39,10 @@ public static partial class JobDefinitionParser
 
         if (!TryArguments(body, out var arguments, out error)) return false;
         if (!TryEnvironment(body, out var environment, out error)) return false;
+        if (!TryInteger(body, "timeout_seconds", 1, MaxTimeoutSeconds, out var timeout, out error)) return false;
+        if (!TryInteger(body, "max_attempts", 1, MaxAttemptsLimit, out var maxAttempts, out error)) return false;
+        if (!TryBoolean(body, "retry_on_failure", out var retryOnFailure, out error)) return false;
+        if (!JobResourcesParser.TryParse(body, out var resources, out error)) return false;
 
         definition = new JobDefinition
         {
@@ -46,6 +52,10 @@ public static partial class JobDefinitionParser
             Arguments = arguments,
             EnvVariables = environment,
             Priority = priority,
+            Resources = resources,
+            TimeoutSeconds = timeout,
+            MaxAttempts = maxAttempts,
+            RetryOnFailure = retryOnFailure,
         };
         return true;
     }
@@ -93,7 +103,31 @@ public static partial class JobDefinitionParser
         return true;
     }
 
-    static bool Fail(out IResult error, IResult result)
+    internal static bool TryInteger(JsonElement body, string field, long min, long max, out int? value, out IResult error)
+    {
+        value = null;
+        error = null!;
+        if (!body.TryGetProperty(field, out var element) || element.ValueKind == JsonValueKind.Null)
+            return true;
+        if (element.ValueKind != JsonValueKind.Number || !element.TryGetInt64(out var number) || number < min || number > max)
+            return Fail(out error, ApiError.BadRequest($"{field} must be an integer from {min} to {max}", field));
+        value = (int)number;
+        return true;
+    }
+
+    static bool TryBoolean(JsonElement body, string field, out bool value, out IResult error)
+    {
+        value = false;
+        error = null!;
+        if (!body.TryGetProperty(field, out var element) || element.ValueKind == JsonValueKind.Null)
+            return true;
+        if (element.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+            return Fail(out error, ApiError.BadRequest($"{field} must be true or false", field));
+        value = element.GetBoolean();
+        return true;
+    }
+
+    internal static bool Fail(out IResult error, IResult result)
     {
         error = result;
         return false;

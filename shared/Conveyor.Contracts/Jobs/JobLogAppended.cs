@@ -1,0 +1,11 @@
+namespace Conveyor.Contracts.Jobs;
+
+/// <summary>Lines a running attempt printed, batched by the executor; <see cref="Stream"/> is "stdout" or "stderr".</summary>
+public sealed record JobLogAppended
+{
+    public required Guid JobId { get; init; }
+    public required Guid AttemptId { get; init; }
+    public required string Stream { get; init; }
+    public required IReadOnlyList<string> Lines { get; init; }
+    public required DateTimeOffset At { get; init; }
+}
