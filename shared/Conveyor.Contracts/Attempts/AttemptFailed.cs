@@ -6,6 +6,9 @@ public sealed record AttemptFailed
     public required Guid JobId { get; init; }
     public required Guid AttemptId { get; init; }
     public required string Error { get; init; }
+
+    /// <summary>An infrastructure failure (download, engine error, executor shutting down): retried with backoff while attempts remain.</summary>
+    public bool Retryable { get; init; }
     public string Stdout { get; init; } = "";
     public string Stderr { get; init; } = "";
     public required DateTimeOffset FailedAt { get; init; }
