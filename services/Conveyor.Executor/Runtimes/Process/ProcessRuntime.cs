@@ -53,7 +53,7 @@ public sealed class ProcessRuntime(IOptions<ExecutorOptions> options)
         process.BeginErrorReadLine();
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(options.Value.DefaultJobTimeout);
+        deadline.CancelAfter(job.TimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : options.Value.DefaultJobTimeout);
         var timedOut = false;
         try
         {
