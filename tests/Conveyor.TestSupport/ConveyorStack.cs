@@ -11,8 +11,11 @@ public sealed class ConveyorStack : IAsyncDisposable
     readonly Dictionary<ServiceProcess, int> ports = [];
     readonly string dataDirectory = Directory.CreateTempSubdirectory("conveyor-stack-").FullName;
 
-    ConveyorStack(IsolatedDatabase database, IsolatedVirtualHost virtualHost, int apiPort)
+    readonly IReadOnlyDictionary<string, string> settings;
+
+    ConveyorStack(IsolatedDatabase database, IsolatedVirtualHost virtualHost, int apiPort, IReadOnlyDictionary<string, string> settings)
     {
+        this.settings = settings;
         Database = database;
         VirtualHost = virtualHost;
         Api = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{apiPort}"), Timeout = TimeSpan.FromSeconds(60) };
@@ -26,11 +29,12 @@ public sealed class ConveyorStack : IAsyncDisposable
     public IReadOnlyList<ServiceProcess> Processes => processes;
     public string LogDirectory => Path.Combine(dataDirectory, "logs");
 
-    public static async Task<ConveyorStack> Start()
+    /// <param name="settings">Configuration every service gets on top of the defaults, as environment variables (e.g. <c>Scheduler__HeartbeatTimeout</c>).</param>
+    public static async Task<ConveyorStack> Start(IReadOnlyDictionary<string, string>? settings = null)
     {
         var database = await IsolatedDatabase.Create();
         var virtualHost = await IsolatedVirtualHost.Create();
-        var stack = new ConveyorStack(database, virtualHost, FreePort.Next());
+        var stack = new ConveyorStack(database, virtualHost, FreePort.Next(), settings ?? new Dictionary<string, string>());
         try
         {
             foreach (var service in Services)
@@ -61,7 +65,7 @@ public sealed class ConveyorStack : IAsyncDisposable
         return process;
     }
 
-    ServiceProcess StartService(string service, int port) => ServiceProcess.Start(service, new Dictionary<string, string>
+    ServiceProcess StartService(string service, int port) => ServiceProcess.Start(service, new Dictionary<string, string>(settings)
     {
         ["Urls"] = $"http://127.0.0.1:{port}",
         ["ConnectionStrings__Conveyor"] = Database.ConnectionString,
@@ -107,6 +111,9 @@ public sealed class ConveyorStack : IAsyncDisposable
         }
         return true;
     }
+
+    /// <summary>The live processes of one service, oldest first.</summary>
+    public IReadOnlyList<ServiceProcess> Running(string service) => processes.Where(p => p.Name == service && !p.HasExited).ToList();
 
     public string Logs() => string.Join("\n\n", processes.Select(p => $"== {p.Name}\n{p.Tail()}"));
 

@@ -56,19 +56,19 @@ public sealed class SupervisionSweeper(
         string[] active = ["Running", "Stopping"];
 
         var dueRetries = await db.Jobs.AsNoTracking()
-            .Where(j => j.CurrentState == "Waiting" && j.NextAttemptAt <= now)
+            .Where(j => j.CurrentState == "Waiting" && j.NextAttemptAt <= now).OrderBy(j => j.NextAttemptAt)
             .Select(j => new { j.CorrelationId, j.CurrentAttemptId }).Take(BatchSize).ToListAsync(cancellationToken);
         foreach (var job in dueRetries)
             await Signal(new RetryDue(job.CorrelationId, job.CurrentAttemptId!.Value), job.CorrelationId, cancellationToken);
 
         var silent = await db.Jobs.AsNoTracking()
-            .Where(j => active.Contains(j.CurrentState) && j.LastHeartbeatAt < silentSince)
+            .Where(j => active.Contains(j.CurrentState) && j.LastHeartbeatAt < silentSince).OrderBy(j => j.LastHeartbeatAt)
             .Select(j => new { j.CorrelationId, j.CurrentAttemptId }).Take(BatchSize).ToListAsync(cancellationToken);
         foreach (var job in silent)
             await Signal(new AttemptHeartbeatLost(job.CorrelationId, job.CurrentAttemptId!.Value), job.CorrelationId, cancellationToken);
 
         var overdue = await db.Jobs.AsNoTracking()
-            .Where(j => active.Contains(j.CurrentState) && j.DeadlineAt <= now)
+            .Where(j => active.Contains(j.CurrentState) && j.DeadlineAt <= now).OrderBy(j => j.DeadlineAt)
             .Select(j => new { j.CorrelationId, j.CurrentAttemptId }).Take(BatchSize).ToListAsync(cancellationToken);
         foreach (var job in overdue)
             await Signal(new AttemptDeadlinePassed(job.CorrelationId, job.CurrentAttemptId!.Value), job.CorrelationId, cancellationToken);

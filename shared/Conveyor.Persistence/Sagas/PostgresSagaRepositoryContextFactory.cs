@@ -39,6 +39,9 @@ public sealed class PostgresSagaRepositoryContextFactory<TSaga>(
         var repositoryContext = new PostgresSagaRepositoryContext<TSaga, T>(db, context, consumeContextFactory, outbox);
         await next.Send(repositoryContext);
 
+        // Outbox rows added where no saga row was saved (answers to messages for unknown jobs) still need flushing.
+        if (db.ChangeTracker.HasChanges())
+            await db.SaveChangesAsync(context.CancellationToken);
         await transaction.CommitAsync(context.CancellationToken);
         if (outbox.HasMessages)
             outboxSignal.Notify();
