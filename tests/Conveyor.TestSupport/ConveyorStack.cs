@@ -57,6 +57,15 @@ public sealed class ConveyorStack : IAsyncDisposable
         return process;
     }
 
+    /// <summary>Starts a killed (or live) service again on the same port, as a supervisor restarting it would, and waits until it is ready.</summary>
+    public async Task<ServiceProcess> Restart(ServiceProcess process)
+    {
+        process.Kill();
+        var restarted = Launch(process.Name, ports[process]);
+        await WaitUntilHealthy(TimeSpan.FromSeconds(90));
+        return restarted;
+    }
+
     ServiceProcess Launch(string service, int port)
     {
         var process = StartService(service, port);
