@@ -35,8 +35,8 @@ public static class ScenarioRunner
         await using var stack = await ConveyorStack.Start(settings);
         await using var subscriber = await TerminalEventCounter.Start(stack.VirtualHost);
         var runLog = new RunLog();
-        var quick = binaries.AddScript("quick.sh", $"echo \"$1 end\" >> {runLog.Path}\necho done");
-        var slow = binaries.AddScript("slow.sh", $"/bin/sleep 3\necho \"$1 end\" >> {runLog.Path}\necho done");
+        var quick = binaries.AddScript("quick.sh", $"{runLog.Start}\n{runLog.End}\necho done");
+        var slow = binaries.AddScript("slow.sh", $"{runLog.Start}\n/bin/sleep 3\n{runLog.End}\necho done");
 
         var accepted = new System.Collections.Concurrent.ConcurrentDictionary<Guid, string>();
         var faultInjected = new TaskCompletionSource<DateTimeOffset>();
@@ -51,7 +51,11 @@ public static class ScenarioRunner
                     _ = Task.Run(async () => { await scenario.Fault(stack); faultInjected.TrySetResult(DateTimeOffset.UtcNow); });
                 var token = $"job{index:D4}";
                 var (url, sha256) = index % 5 == 0 ? slow : quick;
-                var id = await TrySubmit(stack.Api, new { type = "crash-suite", binary_url = url, binary_sha256 = sha256, arguments = new[] { token }, priority = "background" });
+                var job = new { type = "crash-suite", binary_url = url, binary_sha256 = sha256, arguments = new[] { token }, priority = "background" };
+                Guid? id = null;
+                // While the fault lasts a client keeps trying (as a real client would), each try a new submission.
+                for (var tries = 0; id is null && tries < 60; tries++)
+                    id = await TrySubmit(stack.Api, job);
                 if (id is { } jobId)
                     accepted[jobId] = token;
             }
@@ -64,12 +68,12 @@ public static class ScenarioRunner
         var recovered = DateTimeOffset.UtcNow;
         await WaitForEvents(subscriber, terminal, TimeSpan.FromSeconds(20));
 
-        var completions = runLog.Completions();
+        var overlapping = runLog.Overlapping();
         var lost = accepted.Keys.Count(id => !terminal.Contains(id) || subscriber.DistinctEventsFor(id) == 0);
-        var duplicated = accepted.Count(pair => completions.GetValueOrDefault(pair.Value) > 1 || subscriber.DistinctEventsFor(pair.Key) > 1);
+        var duplicated = accepted.Count(pair => overlapping.Contains(pair.Value) || subscriber.DistinctEventsFor(pair.Key) > 1);
         var stuck = (await stack.Database.States(accepted.Keys.Where(id => !terminal.Contains(id)).ToList()))
             .GroupBy(s => s.Value).Select(g => $"{g.Key}: {g.Count()}");
-        var details = $"accepted {accepted.Count}, terminal {terminal.Count}, ran-to-end twice {completions.Count(c => c.Value > 1)}, " +
+        var details = $"accepted {accepted.Count}, terminal {terminal.Count}, ran on two executors at once {overlapping.Count}, run again after a fault {runLog.RerunCount()}, " +
             $"not terminal by state [{string.Join(", ", stuck)}], error queues [{await stack.VirtualHost.ErrorQueueDepths()}]";
         return new ScenarioOutcome(scenario.Name, accepted.Count, completed, failed, lost, duplicated, recovered - faultEnded, details + "\n" + (lost + duplicated > 0 ? stack.Logs() : ""));
     }
@@ -81,7 +85,7 @@ public static class ScenarioRunner
             var response = await api.PostAsJsonAsync("/api/v1/jobs", job);
             if (response.StatusCode != HttpStatusCode.Created)
             {
-                await Task.Delay(200);
+                await Task.Delay(500);
                 return null;
             }
             return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!.GetValue<Guid>();
@@ -89,7 +93,7 @@ public static class ScenarioRunner
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
         {
             // The API died or was unreachable before answering: the job was not accepted (it may still run).
-            await Task.Delay(200);
+            await Task.Delay(500);
             return null;
         }
     }

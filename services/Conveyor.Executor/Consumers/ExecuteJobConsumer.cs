@@ -2,6 +2,7 @@ using Conveyor.Contracts.Attempts;
 using Conveyor.Contracts.Jobs;
 using Conveyor.Executor.BinaryCache;
 using Conveyor.Executor.Runtimes.Process;
+using Conveyor.Messaging;
 using MassTransit;
 using Microsoft.Extensions.Options;
 
@@ -49,8 +50,8 @@ public sealed class ExecuteJobConsumer(
                 running.Finish(work.AttemptId);
             }
         }
-        // Reported even while shutting down: the scheduler must hear that the attempt ended here.
-        await context.Publish(report, CancellationToken.None);
+        // Reported even while shutting down, and retried through a broker outage: the scheduler must hear how the attempt ended.
+        await bus.PublishUntilConfirmed(report, TimeSpan.FromMinutes(10));
     }
 
     async Task<object> Run(ExecuteJob work, CancellationToken stop, CancellationToken shutdown)
