@@ -7,9 +7,7 @@ public sealed class RetriedOutcomeTests
 {
     static readonly JobDefinition RetriedOnce = SubmitJobs.Definition() with { RetryOnFailure = true, MaxAttempts = 2, TimeoutSeconds = 30 };
 
-    [Theory(Skip = "Bug in JobLifecycleBehaviors: JobLifecycleState.ExitCode is never cleared when a retry opens (ScheduleRetry) or starts "
-        + "(StartAttempt), and RecordFailure, RecordLost and RecordTimeout do not set it, so the failed job and its JobFailed carry "
-        + "the first attempt's exit code 2 next to the last attempt's error")]
+    [Theory]
     [InlineData(JobEvent.CurrentAttemptFails)]
     [InlineData(JobEvent.CurrentAttemptHeartbeatLost)]
     [InlineData(JobEvent.CurrentAttemptDeadlinePassed)]
@@ -24,9 +22,7 @@ public sealed class RetriedOutcomeTests
         Assert.Null(scenario.Job.ExitCode);
     }
 
-    [Theory(Skip = "Bug in JobLifecycleBehaviors: EndStop writes JobLifecycleState.ExitCode onto the stopped attempt, and that field still "
-        + "holds the first attempt's exit code 2 (never cleared by ScheduleRetry), so the second attempt is recorded with exit code 2 "
-        + "although it never exited")]
+    [Theory]
     [InlineData(JobEvent.CurrentAttemptFails)]
     [InlineData(JobEvent.CurrentAttemptHeartbeatLost)]
     [InlineData(JobEvent.CurrentAttemptDeadlinePassed)]
