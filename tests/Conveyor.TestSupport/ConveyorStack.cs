@@ -10,9 +10,11 @@ public sealed class ConveyorStack : IAsyncDisposable
     readonly List<ServiceProcess> processes = [];
     readonly Dictionary<ServiceProcess, int> ports = [];
     readonly string dataDirectory = Directory.CreateTempSubdirectory("conveyor-stack-").FullName;
+    readonly IReadOnlyDictionary<string, string> settings;
 
-    ConveyorStack(IsolatedDatabase database, IsolatedVirtualHost virtualHost, int apiPort)
+    ConveyorStack(IsolatedDatabase database, IsolatedVirtualHost virtualHost, int apiPort, IReadOnlyDictionary<string, string> settings)
     {
+        this.settings = settings;
         Database = database;
         VirtualHost = virtualHost;
         Api = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{apiPort}"), Timeout = TimeSpan.FromSeconds(60) };
@@ -26,11 +28,12 @@ public sealed class ConveyorStack : IAsyncDisposable
     public IReadOnlyList<ServiceProcess> Processes => processes;
     public string LogDirectory => Path.Combine(dataDirectory, "logs");
 
-    public static async Task<ConveyorStack> Start()
+    /// <summary>Starts the stack; <paramref name="settings"/> (environment variables such as <c>Notifications__MaxAttempts</c>) go to every service.</summary>
+    public static async Task<ConveyorStack> Start(IReadOnlyDictionary<string, string>? settings = null)
     {
         var database = await IsolatedDatabase.Create();
         var virtualHost = await IsolatedVirtualHost.Create();
-        var stack = new ConveyorStack(database, virtualHost, FreePort.Next());
+        var stack = new ConveyorStack(database, virtualHost, FreePort.Next(), settings ?? new Dictionary<string, string>());
         try
         {
             foreach (var service in Services)
@@ -61,7 +64,21 @@ public sealed class ConveyorStack : IAsyncDisposable
         return process;
     }
 
-    ServiceProcess StartService(string service, int port) => ServiceProcess.Start(service, new Dictionary<string, string>
+    /// <summary>The base address a service instance of this stack listens on.</summary>
+    public Uri AddressOf(ServiceProcess process) => new($"http://127.0.0.1:{ports[process]}");
+
+    /// <summary>The environment a service of this stack gets: its broker, database and port, then the stack's settings.</summary>
+    public Dictionary<string, string> EnvironmentFor(int port)
+    {
+        var environment = StandardEnvironment(port);
+        foreach (var (name, value) in settings)
+            environment[name] = value;
+        return environment;
+    }
+
+    ServiceProcess StartService(string service, int port) => ServiceProcess.Start(service, EnvironmentFor(port), LogDirectory);
+
+    Dictionary<string, string> StandardEnvironment(int port) => new()
     {
         ["Urls"] = $"http://127.0.0.1:{port}",
         ["ConnectionStrings__Conveyor"] = Database.ConnectionString,
@@ -71,7 +88,7 @@ public sealed class ConveyorStack : IAsyncDisposable
         ["RabbitMq__Password"] = TestInfrastructure.RabbitPassword,
         ["Executor__DataDirectory"] = Path.Combine(dataDirectory, "executor-" + Guid.NewGuid().ToString("N")[..6]),
         ["DOTNET_ENVIRONMENT"] = "Production",
-    }, LogDirectory);
+    };
 
     async Task WaitUntilHealthy(TimeSpan timeout)
     {
