@@ -5,6 +5,7 @@ public sealed class Hook(string url, IEnumerable<int> answers)
 {
     readonly Queue<int> answers = new(answers);
     readonly List<ReceivedWebhook> received = [];
+    int arrived;
 
     public string Url { get; } = url;
 
@@ -13,6 +14,9 @@ public sealed class Hook(string url, IEnumerable<int> answers)
 
     /// <summary>Sent as Retry-After with every 503.</summary>
     public int? RetryAfterSeconds { get; set; }
+
+    /// <summary>Requests that reached the hook, answered or not.</summary>
+    public int Arrived => arrived;
 
     public IReadOnlyList<ReceivedWebhook> Received
     {
@@ -27,6 +31,8 @@ public sealed class Hook(string url, IEnumerable<int> answers)
             return (status, status == 503 ? RetryAfterSeconds : null);
         }
     }
+
+    internal void Arrive() => Interlocked.Increment(ref arrived);
 
     internal void Record(ReceivedWebhook request)
     {

@@ -1,11 +1,7 @@
 using System.Collections.Concurrent;
+using Conveyor.TestSupport;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Conveyor.EndToEnd.Tests.Notifications;
 
@@ -28,14 +24,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public static async Task<WebhookReceiver> Start()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
         WebhookReceiver? receiver = null;
-        app.MapPost("/hooks/{name}", (string name, HttpContext context) => receiver!.Handle(name, context));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var (app, address) = await LoopbackHttp.Start(server => server.MapPost("/hooks/{name}", (string name, HttpContext context) => receiver!.Handle(name, context)));
         receiver = new WebhookReceiver(app, address);
         return receiver;
     }
@@ -46,10 +36,20 @@ public sealed class WebhookReceiver : IAsyncDisposable
     async Task Handle(string name, HttpContext context)
     {
         var hook = hooks[name];
+        hook.Arrive();
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync();
         if (hook.Delay > TimeSpan.Zero)
-            await Task.Delay(hook.Delay);
+        {
+            try
+            {
+                await Task.Delay(hook.Delay, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return; // the sender gave up waiting: nothing was answered
+            }
+        }
         var (status, retryAfter) = hook.NextAnswer();
         var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         hook.Record(new ReceivedWebhook(DateTimeOffset.UtcNow, headers, body, status));
