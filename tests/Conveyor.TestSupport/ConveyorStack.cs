@@ -7,6 +7,9 @@ namespace Conveyor.TestSupport;
 public sealed class ConveyorStack : IAsyncDisposable
 {
     static readonly string[] Services = ["Conveyor.Scheduler", "Conveyor.Executor", "Conveyor.Notifications", "Conveyor.Api"];
+
+    /// <summary>Generous: on a loaded 2-core machine, four services compiling and migrating at once have taken over 90 s.</summary>
+    static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(180);
     readonly List<ServiceProcess> processes = [];
     readonly Dictionary<ServiceProcess, int> ports = [];
     readonly string dataDirectory = Directory.CreateTempSubdirectory("conveyor-stack-").FullName;
@@ -38,7 +41,7 @@ public sealed class ConveyorStack : IAsyncDisposable
         {
             foreach (var service in Services)
                 stack.Launch(service, service == "Conveyor.Api" ? stack.ApiPort : FreePort.Next());
-            await stack.WaitUntilHealthy(TimeSpan.FromSeconds(90));
+            await stack.WaitUntilHealthy(StartTimeout);
             return stack;
         }
         catch
@@ -52,7 +55,7 @@ public sealed class ConveyorStack : IAsyncDisposable
     public async Task<ServiceProcess> StartAnother(string service)
     {
         var process = Launch(service, FreePort.Next());
-        await WaitUntilHealthy(TimeSpan.FromSeconds(90));
+        await WaitUntilHealthy(StartTimeout);
         return process;
     }
 
