@@ -26,6 +26,9 @@ public sealed class ExecutorOptions
 
     public TimeSpan DefaultJobTimeout { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>How often a running attempt reports it is alive (the scheduler declares it lost after 15 s by default).</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     public string CacheDirectory => Path.Combine(DataDirectory, "cache");
 
     public string WorkDirectory => Path.Combine(DataDirectory, "work");

@@ -17,7 +17,12 @@ public static class ExecutorServiceExtensions
             client.Timeout = provider.GetRequiredService<IOptions<ExecutorOptions>>().Value.DownloadTimeout);
         services.AddSingleton<ContentAddressedBinaryCache>();
         services.AddSingleton<ProcessRuntime>();
-        services.AddConveyorMessaging(builder.Configuration, bus => bus.AddConsumer<ExecuteJobConsumer, ExecuteJobConsumerDefinition>());
+        services.AddSingleton<RunningAttempts>();
+        services.AddConveyorMessaging(builder.Configuration, bus =>
+        {
+            bus.AddConsumer<ExecuteJobConsumer, ExecuteJobConsumerDefinition>();
+            bus.AddConsumer<StopAttemptConsumer, StopAttemptConsumerDefinition>();
+        });
         return builder;
     }
 }

@@ -1,8 +1,10 @@
 using Conveyor.Messaging;
 using Conveyor.Persistence;
 using Conveyor.Persistence.Jobs;
+using Conveyor.Persistence.Outbox;
 using Conveyor.Persistence.Sagas;
 using Conveyor.Scheduler.StateMachines;
+using Conveyor.Scheduler.Supervision;
 using MassTransit;
 
 namespace Conveyor.Scheduler;
@@ -12,7 +14,9 @@ public static class SchedulerServiceExtensions
     public static WebApplicationBuilder AddScheduler(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<SchedulerOptions>().Bind(builder.Configuration.GetSection(SchedulerOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddConveyorPersistence(builder.Configuration).AddConveyorMigrations();
+        builder.Services.AddConveyorPersistence(builder.Configuration).AddConveyorMigrations().AddConveyorOutbox();
+        builder.Services.AddHostedService<SupervisionSweeper>();
+        builder.Services.AddHostedService<InboxRetention>();
         builder.Services.AddConveyorMessaging(builder.Configuration, bus =>
             bus.AddSagaStateMachine<JobLifecycleStateMachine, JobLifecycleState, JobLifecycleStateDefinition>().PostgresRepository());
         return builder;

@@ -1,3 +1,4 @@
+using Conveyor.Messaging.Faults;
 using Conveyor.Messaging.Logging;
 using Conveyor.Messaging.Topology;
 using MassTransit;
@@ -36,6 +37,8 @@ public static class MessagingServiceExtensions
                     host.PublisherConfirmation = true;
                 });
                 rabbit.UseConsumeFilter(typeof(JobLogScopeFilter<>), context);
+                if (configuration.GetValue<bool>("Messaging:DuplicateDeliveries"))
+                    rabbit.UseConsumeFilter(typeof(DuplicateDeliveryFilter<>), context);
                 rabbit.ConfigureEndpoints(context);
             });
         });

@@ -13,6 +13,7 @@ public sealed class ConveyorStack : IAsyncDisposable
     readonly List<ServiceProcess> processes = [];
     readonly Dictionary<ServiceProcess, int> ports = [];
     readonly string dataDirectory = Directory.CreateTempSubdirectory("conveyor-stack-").FullName;
+
     readonly IReadOnlyDictionary<string, string> settings;
 
     ConveyorStack(IsolatedDatabase database, IsolatedVirtualHost virtualHost, int apiPort, IReadOnlyDictionary<string, string> settings)
@@ -31,7 +32,7 @@ public sealed class ConveyorStack : IAsyncDisposable
     public IReadOnlyList<ServiceProcess> Processes => processes;
     public string LogDirectory => Path.Combine(dataDirectory, "logs");
 
-    /// <summary>Starts the stack; <paramref name="settings"/> (environment variables such as <c>Notifications__MaxAttempts</c>) go to every service.</summary>
+    /// <param name="settings">Configuration every service gets on top of the defaults, as environment variables (e.g. <c>Scheduler__HeartbeatTimeout</c>).</param>
     public static async Task<ConveyorStack> Start(IReadOnlyDictionary<string, string>? settings = null)
     {
         var database = await IsolatedDatabase.Create();
@@ -59,6 +60,15 @@ public sealed class ConveyorStack : IAsyncDisposable
         return process;
     }
 
+    /// <summary>Starts a killed (or live) service again on the same port, as a supervisor restarting it would, and waits until it is ready.</summary>
+    public async Task<ServiceProcess> Restart(ServiceProcess process)
+    {
+        process.Kill();
+        var restarted = Launch(process.Name, ports[process]);
+        await WaitUntilHealthy(StartTimeout);
+        return restarted;
+    }
+
     ServiceProcess Launch(string service, int port)
     {
         var process = StartService(service, port);
@@ -67,21 +77,7 @@ public sealed class ConveyorStack : IAsyncDisposable
         return process;
     }
 
-    /// <summary>The base address a service instance of this stack listens on.</summary>
-    public Uri AddressOf(ServiceProcess process) => new($"http://127.0.0.1:{ports[process]}");
-
-    /// <summary>The environment a service of this stack gets: its broker, database and port, then the stack's settings.</summary>
-    public Dictionary<string, string> EnvironmentFor(int port)
-    {
-        var environment = StandardEnvironment(port);
-        foreach (var (name, value) in settings)
-            environment[name] = value;
-        return environment;
-    }
-
-    ServiceProcess StartService(string service, int port) => ServiceProcess.Start(service, EnvironmentFor(port), LogDirectory);
-
-    Dictionary<string, string> StandardEnvironment(int port) => new()
+    ServiceProcess StartService(string service, int port) => ServiceProcess.Start(service, new Dictionary<string, string>(settings)
     {
         ["Urls"] = $"http://127.0.0.1:{port}",
         ["ConnectionStrings__Conveyor"] = Database.ConnectionString,
@@ -91,7 +87,7 @@ public sealed class ConveyorStack : IAsyncDisposable
         ["RabbitMq__Password"] = TestInfrastructure.RabbitPassword,
         ["Executor__DataDirectory"] = Path.Combine(dataDirectory, "executor-" + Guid.NewGuid().ToString("N")[..6]),
         ["DOTNET_ENVIRONMENT"] = "Production",
-    };
+    }, LogDirectory);
 
     async Task WaitUntilHealthy(TimeSpan timeout)
     {
@@ -127,6 +123,12 @@ public sealed class ConveyorStack : IAsyncDisposable
         }
         return true;
     }
+
+    /// <summary>The base address a service instance of this stack listens on.</summary>
+    public Uri AddressOf(ServiceProcess process) => new($"http://127.0.0.1:{ports[process]}");
+
+    /// <summary>The live processes of one service, oldest first.</summary>
+    public IReadOnlyList<ServiceProcess> Running(string service) => processes.Where(p => p.Name == service && !p.HasExited).ToList();
 
     public string Logs() => string.Join("\n\n", processes.Select(p => $"== {p.Name}\n{p.Tail()}"));
 

@@ -35,6 +35,20 @@ public sealed class IsolatedDatabase : IAsyncDisposable
         return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
 
+    /// <summary>The saga state of each of the given jobs that exists.</summary>
+    public async Task<Dictionary<Guid, string>> States(IReadOnlyList<Guid> ids)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT id, current_state FROM jobs WHERE id = ANY(@ids)", connection);
+        command.Parameters.AddWithValue("ids", ids.ToArray());
+        var states = new Dictionary<Guid, string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+            states[reader.GetGuid(0)] = reader.GetString(1);
+        return states;
+    }
+
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();

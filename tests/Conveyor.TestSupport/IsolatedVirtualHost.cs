@@ -30,6 +30,15 @@ public sealed class IsolatedVirtualHost : IAsyncDisposable
         return new IsolatedVirtualHost(name, client);
     }
 
+    /// <summary>Messages waiting in the <c>_error</c> queues, for diagnosing a failed scenario.</summary>
+    public async Task<string> ErrorQueueDepths()
+    {
+        var queues = await management.GetFromJsonAsync<List<QueueInfo>>($"/api/queues/{Name}") ?? [];
+        return string.Join(", ", queues.Where(q => q.Name.EndsWith("_error", StringComparison.Ordinal)).Select(q => $"{q.Name}: {q.Messages}"));
+    }
+
+    sealed record QueueInfo(string Name, long Messages);
+
     public async ValueTask DisposeAsync()
     {
         await management.DeleteAsync($"/api/vhosts/{Name}");

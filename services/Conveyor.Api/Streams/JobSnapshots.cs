@@ -1,5 +1,4 @@
 using Conveyor.Api.Endpoints.V1;
-using Conveyor.Api.Queries;
 using Conveyor.Persistence;
 using Conveyor.Persistence.Jobs;
 using Microsoft.EntityFrameworkCore;

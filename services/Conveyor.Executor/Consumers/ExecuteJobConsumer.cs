@@ -15,6 +15,8 @@ public sealed class ExecuteJobConsumer(
     IRequestClient<StartAttempt> startAttempt,
     ContentAddressedBinaryCache binaries,
     ProcessRuntime runtime,
+    RunningAttempts running,
+    IPublishEndpoint bus,
     IOptions<ExecutorOptions> options,
     ILogger<ExecuteJobConsumer> logger) : IConsumer<ExecuteJob>
 {
@@ -31,11 +33,29 @@ public sealed class ExecuteJobConsumer(
         }
 
         logger.LogInformation("Attempt {AttemptId} of {JobType} started", work.AttemptId, work.Definition.Type);
-        await context.Publish(await Run(work, context.CancellationToken), context.CancellationToken);
+        object report;
+        var stop = running.Start(work.AttemptId, context.CancellationToken);
+        using (var beating = CancellationTokenSource.CreateLinkedTokenSource(stop.Token))
+        {
+            var heartbeats = AttemptHeartbeats.BeatUntil(bus, work.JobId, work.AttemptId, executor.ExecutorId, executor.HeartbeatInterval, beating.Token);
+            try
+            {
+                report = await Run(work, stop.Token, context.CancellationToken);
+            }
+            finally
+            {
+                await beating.CancelAsync();
+                await heartbeats;
+                running.Finish(work.AttemptId);
+            }
+        }
+        // Reported even while shutting down: the scheduler must hear that the attempt ended here.
+        await context.Publish(report, CancellationToken.None);
     }
 
-    async Task<object> Run(ExecuteJob work, CancellationToken cancellationToken)
+    async Task<object> Run(ExecuteJob work, CancellationToken stop, CancellationToken shutdown)
     {
+        var cancellationToken = stop;
         try
         {
             var binary = await binaries.Get(work.Definition.BinaryUrl, work.Definition.BinarySha256, cancellationToken);
@@ -54,18 +74,33 @@ public sealed class ExecuteJobConsumer(
                 FinishedAt = DateTimeOffset.UtcNow,
             };
         }
-        catch (Exception ex) when (ex is ChecksumMismatchException or BinaryDownloadException or IOException or System.ComponentModel.Win32Exception)
+        catch (OperationCanceledException) when (shutdown.IsCancellationRequested)
+        {
+            return Failure(work, "the executor shut down during the attempt", "", "", retryable: true);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            logger.LogInformation("Attempt {AttemptId} stopped", work.AttemptId);
+            return Failure(work, "the attempt was stopped", "", "");
+        }
+        catch (ChecksumMismatchException ex)
+        {
+            logger.LogWarning("Attempt {AttemptId} refused to run its binary: {Error}", work.AttemptId, ex.Message);
+            return Failure(work, ex.Message, "", "");
+        }
+        catch (Exception ex) when (ex is BinaryDownloadException or IOException or System.ComponentModel.Win32Exception)
         {
             logger.LogWarning("Attempt {AttemptId} could not run: {Error}", work.AttemptId, ex.Message);
-            return Failure(work, ex.Message, "", "");
+            return Failure(work, ex.Message, "", "", retryable: ex is not System.ComponentModel.Win32Exception);
         }
     }
 
-    static AttemptFailed Failure(ExecuteJob work, string error, string stdout, string stderr) => new()
+    static AttemptFailed Failure(ExecuteJob work, string error, string stdout, string stderr, bool retryable = false) => new()
     {
         JobId = work.JobId,
         AttemptId = work.AttemptId,
         Error = error,
+        Retryable = retryable,
         Stdout = stdout,
         Stderr = stderr,
         FailedAt = DateTimeOffset.UtcNow,

@@ -24,6 +24,7 @@ public sealed class ExecuteJobConsumerDefinition : ConsumerDefinition<ExecuteJob
     {
         endpointConfigurator.PrefetchCount = slots;
         endpointConfigurator.ConfigureConsumeTopology = false;
+        ExecuteJobRetryPolicy.Apply(endpointConfigurator);
         if (endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit)
             rabbit.EnablePriority(ExecutionQueues.MaxPriority);
     }

@@ -15,32 +15,23 @@ public sealed class LiveStreamTests(NotificationsFixture fixture)
     [Fact]
     public async Task Should_stream_pending_running_and_completed_with_log_lines_when_a_client_follows_a_job()
     {
-        // The executor has one slot: while the blocker holds it, the followed job stays pending.
-        var release = Path.Combine(Path.GetTempPath(), "conveyor-release-" + Guid.NewGuid().ToString("N"));
-        try
-        {
-            var blocker = await fixture.SubmitJob("stream-blocker", $"while [ ! -e {release} ]; do sleep 0.05; done");
-            await WaitForStatus(blocker, "running");
-            var jobId = await fixture.SubmitJob("streamed-job", "echo first line\necho to stderr >&2\nsleep 0.3\necho last line");
+        // The executor has one slot: while the hold keeps it busy, the followed job stays pending.
+        var hold = await ExecutorHold.Start(fixture);
+        var jobId = await fixture.SubmitJob("streamed-job", "echo first line\necho to stderr >&2\nsleep 0.3\necho last line");
 
-            await using var client = await SseClient.Connect(fixture.Stack.Api.BaseAddress!, $"/api/v1/jobs/{jobId}/events");
-            var state = await client.Next(Patience);
-            File.WriteAllText(release, "");
-            var events = await client.ReadUntil(e => e.Name == "status" && (string?)e.Data["status"] is "completed" or "failed", Patience);
+        await using var client = await SseClient.Connect(fixture.Stack.Api.BaseAddress!, $"/api/v1/jobs/{jobId}/events");
+        var state = await client.Next(Patience);
+        await hold.DisposeAsync();
+        var events = await client.ReadUntil(e => e.Name == "status" && (string?)e.Data["status"] is "completed" or "failed", Patience);
 
-            Assert.Equal("state", state!.Name);
-            Assert.Equal("pending", (string?)state.Data["status"]);
-            Assert.Equal(jobId, state.Data["job_id"]!.GetValue<Guid>());
-            Assert.Equal(["running", "completed"], events.Where(e => e.Name == "status").Select(e => (string)e.Data["status"]!));
-            Assert.Equal(["first line", "last line"], LogLines(events, "stdout"));
-            Assert.Equal(["to stderr"], LogLines(events, "stderr"));
-            Assert.Equal("completed", events[^1].Data["status"]!.ToString());
-            Assert.Null(await client.Next(TimeSpan.FromSeconds(10)));
-        }
-        finally
-        {
-            File.Delete(release);
-        }
+        Assert.Equal("state", state!.Name);
+        Assert.Equal("pending", (string?)state.Data["status"]);
+        Assert.Equal(jobId, state.Data["job_id"]!.GetValue<Guid>());
+        Assert.Equal(["running", "completed"], events.Where(e => e.Name == "status").Select(e => (string)e.Data["status"]!));
+        Assert.Equal(["first line", "last line"], LogLines(events, "stdout"));
+        Assert.Equal(["to stderr"], LogLines(events, "stderr"));
+        Assert.Equal("completed", events[^1].Data["status"]!.ToString());
+        Assert.Null(await client.Next(TimeSpan.FromSeconds(10)));
     }
 
     [Fact]
@@ -89,19 +80,6 @@ public sealed class LiveStreamTests(NotificationsFixture fixture)
 
     static IEnumerable<string> LogLines(IEnumerable<ServerSentEvent> events, string stream) =>
         events.Where(e => e.Name == "log" && (string?)e.Data["stream"] == stream).SelectMany(e => e.Data["lines"]!.AsArray().Select(l => (string)l!));
-
-    async Task WaitForStatus(Guid jobId, string status)
-    {
-        var deadline = DateTimeOffset.UtcNow + Patience;
-        while (DateTimeOffset.UtcNow < deadline)
-        {
-            var (_, job) = await fixture.Jobs.Get(jobId.ToString());
-            if ((string?)job?["status"] == status)
-                return;
-            await Task.Delay(50);
-        }
-        throw new TimeoutException($"job {jobId} never reached {status}");
-    }
 
     async Task<List<JsonNode>> LiveEventQueues()
     {

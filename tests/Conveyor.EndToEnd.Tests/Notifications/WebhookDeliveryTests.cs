@@ -125,9 +125,7 @@ public sealed class WebhookDeliveryTests(NotificationsFixture fixture)
 
         await fixture.SubmitJob("restart-job");
         await fixture.Webhooks.WaitForDeliveries(subscriptionId, l => l.Count == 1 && (int?)l[0]!["attempt_count"] == 1);
-        foreach (var notifications in fixture.Stack.Processes.Where(p => p.Name == "Conveyor.Notifications" && !p.HasExited))
-            notifications.Kill();
-        await fixture.Stack.StartAnother("Conveyor.Notifications");
+        await fixture.Stack.Restart(fixture.Stack.Running("Conveyor.Notifications").Single());
 
         var log = await fixture.Webhooks.WaitForDeliveries(subscriptionId, l => (string?)l[0]!["status"] == "delivered");
         Assert.Equal([503, 200], log[0]!["attempts"]!.AsArray().Select(a => (int)a!["status_code"]!));

@@ -55,7 +55,7 @@ public sealed class ProcessRuntime(IOptions<ExecutorOptions> options, IBus bus, 
         process.BeginErrorReadLine();
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(options.Value.DefaultJobTimeout);
+        deadline.CancelAfter(job.TimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : options.Value.DefaultJobTimeout);
         var timedOut = false;
         try
         {
