@@ -1,8 +1,11 @@
 using Conveyor.Api.Endpoints.V1;
 using Conveyor.Api.Http;
 using Conveyor.Api.Queries;
+using Conveyor.Api.Streams;
+using Conveyor.Api.Webhooks;
 using Conveyor.Messaging;
 using Conveyor.Persistence;
+using Conveyor.Persistence.Webhooks;
 
 namespace Conveyor.Api;
 
@@ -16,7 +19,12 @@ public static class ApiServiceExtensions
         services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
         services.AddConveyorPersistence(builder.Configuration).AddConveyorMigrations();
         services.AddSingleton<JobQueries>();
-        services.AddConveyorMessaging(builder.Configuration, bus => { });
+        services.AddOptions<WebhookTargetOptions>().Bind(builder.Configuration.GetSection(WebhookTargetOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SubscriptionQueries>();
+        services.AddSingleton<SubscriptionStore>();
+        services.AddSingleton<JobSnapshots>();
+        services.AddSingleton<LiveEventHub>();
+        services.AddConveyorMessaging(builder.Configuration, LiveEvents.Register);
         return builder;
     }
 
@@ -27,6 +35,9 @@ public static class ApiServiceExtensions
         v1.MapJobEndpoints();
         v1.MapJobControlEndpoints();
         v1.MapHealthEndpoints();
+        v1.MapSubscriptionEndpoints();
+        v1.MapDeliveryEndpoints();
+        v1.MapStreamEndpoints();
         return app;
     }
 }

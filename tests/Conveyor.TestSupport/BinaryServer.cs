@@ -1,10 +1,5 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using System.Security.Cryptography;
 
 namespace Conveyor.TestSupport;
@@ -27,17 +22,11 @@ public sealed class BinaryServer : IAsyncDisposable
     public static async Task<BinaryServer> Start()
     {
         var directory = Directory.CreateTempSubdirectory("conveyor-binaries-").FullName;
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        app.MapGet("/bin/{name}", (string name) =>
+        var (app, address) = await LoopbackHttp.Start(server => server.MapGet("/bin/{name}", (string name) =>
         {
             var path = Path.Combine(directory, Path.GetFileName(name));
             return File.Exists(path) ? Results.File(path, "application/octet-stream") : Results.NotFound();
-        });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        }));
         return new BinaryServer(app, directory, address);
     }
 

@@ -7,6 +7,9 @@ namespace Conveyor.TestSupport;
 public sealed class ConveyorStack : IAsyncDisposable
 {
     static readonly string[] Services = ["Conveyor.Scheduler", "Conveyor.Executor", "Conveyor.Notifications", "Conveyor.Api"];
+
+    /// <summary>Generous: on a loaded 2-core machine, four services compiling and migrating at once have taken over 90 s.</summary>
+    static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(180);
     readonly List<ServiceProcess> processes = [];
     readonly Dictionary<ServiceProcess, int> ports = [];
     readonly string dataDirectory = Directory.CreateTempSubdirectory("conveyor-stack-").FullName;
@@ -39,7 +42,7 @@ public sealed class ConveyorStack : IAsyncDisposable
         {
             foreach (var service in Services)
                 stack.Launch(service, service == "Conveyor.Api" ? stack.ApiPort : FreePort.Next());
-            await stack.WaitUntilHealthy(TimeSpan.FromSeconds(90));
+            await stack.WaitUntilHealthy(StartTimeout);
             return stack;
         }
         catch
@@ -53,7 +56,7 @@ public sealed class ConveyorStack : IAsyncDisposable
     public async Task<ServiceProcess> StartAnother(string service)
     {
         var process = Launch(service, FreePort.Next());
-        await WaitUntilHealthy(TimeSpan.FromSeconds(90));
+        await WaitUntilHealthy(StartTimeout);
         return process;
     }
 
@@ -62,7 +65,7 @@ public sealed class ConveyorStack : IAsyncDisposable
     {
         process.Kill();
         var restarted = Launch(process.Name, ports[process]);
-        await WaitUntilHealthy(TimeSpan.FromSeconds(90));
+        await WaitUntilHealthy(StartTimeout);
         return restarted;
     }
 
@@ -120,6 +123,9 @@ public sealed class ConveyorStack : IAsyncDisposable
         }
         return true;
     }
+
+    /// <summary>The base address a service instance of this stack listens on.</summary>
+    public Uri AddressOf(ServiceProcess process) => new($"http://127.0.0.1:{ports[process]}");
 
     /// <summary>The live processes of one service, oldest first.</summary>
     public IReadOnlyList<ServiceProcess> Running(string service) => processes.Where(p => p.Name == service && !p.HasExited).ToList();

@@ -25,6 +25,12 @@ public sealed class ServiceProcess : IAsyncDisposable
     {
         var root = TestInfrastructure.RepositoryRoot;
         var dll = Path.Combine(root, "services", service, "bin", TestInfrastructure.BuildConfiguration, "net10.0", service + ".dll");
+        return StartAssembly(service, dll, environment, logDirectory);
+    }
+
+    /// <summary>Runs any built program of the repository (a service, or an example beside the tests) the same way.</summary>
+    public static ServiceProcess StartAssembly(string service, string dll, IReadOnlyDictionary<string, string> environment, string logDirectory)
+    {
         if (!File.Exists(dll))
             throw new FileNotFoundException($"{service} is not built; build the solution first", dll);
 

@@ -60,7 +60,7 @@ public sealed class ExecuteJobConsumer(
         try
         {
             var binary = await binaries.Get(work.Definition.BinaryUrl, work.Definition.BinarySha256, cancellationToken);
-            var result = await runtime.Run(binary, work.Definition, work.AttemptId, cancellationToken);
+            var result = await runtime.Run(binary, work.Definition, work.JobId, work.AttemptId, cancellationToken);
             if (result.TimedOut)
                 return Failure(work, "the job exceeded its timeout and was killed", result.Stdout, result.Stderr);
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Conveyor.Contracts.Jobs;
+using MassTransit;
 using Microsoft.Extensions.Options;
 
 namespace Conveyor.Executor.Runtimes.Process;
@@ -7,17 +8,18 @@ namespace Conveyor.Executor.Runtimes.Process;
 /// <summary>
 /// Runs a verified binary in a fresh working directory with exactly the job's arguments (no shell) and exactly
 /// the job's environment (nothing inherited from the executor, so its credentials never reach a job).
-/// Timeout and cancellation kill the whole process tree.
+/// Timeout and cancellation kill the whole process tree. What it prints is also published live, in batches.
 /// </summary>
-public sealed class ProcessRuntime(IOptions<ExecutorOptions> options)
+public sealed class ProcessRuntime(IOptions<ExecutorOptions> options, IBus bus, ILogger<JobLogBatcher> logLogger)
 {
-    public async Task<ProcessResult> Run(string binaryPath, JobDefinition job, Guid attemptId, CancellationToken cancellationToken)
+    public async Task<ProcessResult> Run(string binaryPath, JobDefinition job, Guid jobId, Guid attemptId, CancellationToken cancellationToken)
     {
+        await using var liveLog = new JobLogBatcher(bus, jobId, attemptId, logLogger);
         var workDirectory = Path.Combine(options.Value.WorkDirectory, attemptId.ToString("N"));
         Directory.CreateDirectory(workDirectory);
         try
         {
-            return await RunIn(workDirectory, binaryPath, job, cancellationToken);
+            return await RunIn(workDirectory, binaryPath, job, liveLog, cancellationToken);
         }
         finally
         {
@@ -25,7 +27,7 @@ public sealed class ProcessRuntime(IOptions<ExecutorOptions> options)
         }
     }
 
-    async Task<ProcessResult> RunIn(string workDirectory, string binaryPath, JobDefinition job, CancellationToken cancellationToken)
+    async Task<ProcessResult> RunIn(string workDirectory, string binaryPath, JobDefinition job, JobLogBatcher liveLog, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(binaryPath)
         {
@@ -44,8 +46,8 @@ public sealed class ProcessRuntime(IOptions<ExecutorOptions> options)
         var stdout = new CappedOutput();
         var stderr = new CappedOutput();
         using var process = new System.Diagnostics.Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) stdout.Append(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) stderr.Append(e.Data); };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { stdout.Append(e.Data); liveLog.Append("stdout", e.Data); } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { stderr.Append(e.Data); liveLog.Append("stderr", e.Data); } };
 
         process.Start();
         process.StandardInput.Close();
