@@ -12,4 +12,10 @@ public sealed class RabbitMqOptions
     [Required] public string VirtualHost { get; set; } = "/";
     [Required] public string Username { get; set; } = "conveyor";
     [Required] public string Password { get; set; } = "conveyor";
+
+    /// <summary>
+    /// Messages each receive endpoint may hold at once, and so handle at once, unless its definition says otherwise (an
+    /// executor's queue always uses its slots). Null keeps MassTransit's default of twice the cores, at most 16.
+    /// </summary>
+    [Range(1, 1000)] public ushort? PrefetchCount { get; set; }
 }
