@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Conveyor.TestSupport;
 
 namespace Conveyor.EndToEnd.Tests.Scheduling;
 
@@ -30,7 +31,7 @@ public sealed class PoolJobs(PoolStackFixture fixture)
 
     public async Task<JsonNode> WaitForStatus(Guid id, string status, TimeSpan? timeout = null)
     {
-        var deadline = DateTimeOffset.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        var deadline = DateTimeOffset.UtcNow + (timeout ?? TimeSpan.FromSeconds(120));
         JsonNode? job = null;
         while (DateTimeOffset.UtcNow < deadline)
         {
@@ -40,6 +41,24 @@ public sealed class PoolJobs(PoolStackFixture fixture)
             await Task.Delay(50);
         }
         throw new TimeoutException($"job {id} never reached {status}: {job?.ToJsonString()}\n{fixture.Stack.Logs()}");
+    }
+
+    /// <summary>
+    /// Polls the management API until the queue's figures satisfy <paramref name="condition"/>: the broker refreshes them
+    /// every few seconds, so they are waited for, never read once.
+    /// </summary>
+    public async Task<QueueCounts> WaitForQueue(string queue, Func<QueueCounts, bool> condition)
+    {
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        QueueCounts? counts = null;
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            counts = await fixture.Stack.VirtualHost.Queue(queue);
+            if (counts is not null && condition(counts))
+                return counts;
+            await Task.Delay(250);
+        }
+        throw new TimeoutException($"queue {queue} never reached the expected counts; last seen {counts}");
     }
 
     public async Task<string> Status(Guid id) => (string)(await fixture.Jobs.Get(id.ToString())).Body!["status"]!;

@@ -18,7 +18,7 @@ public sealed class PoolRoutingTests(PoolStackFixture fixture)
         {
             var id = await jobs.SubmitQuick("needs-gpu", "foreground", gpu: 1);
 
-            var queued = await WaitForQueue(GpuQueue, q => q.Ready == 1);
+            var queued = await jobs.WaitForQueue(GpuQueue, q => q.Ready == 1);
             Assert.Equal(0, queued.Consumers);
             Assert.Equal("pending", await jobs.Status(id));
 
@@ -61,20 +61,5 @@ public sealed class PoolRoutingTests(PoolStackFixture fixture)
             fixture.Stack.Stop(cpu);
             fixture.Stack.Stop(gpu);
         }
-    }
-
-    // The management API refreshes queue figures every few seconds, so wait for them rather than read them once.
-    async Task<QueueCounts> WaitForQueue(string queue, Func<QueueCounts, bool> condition)
-    {
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
-        QueueCounts? counts = null;
-        while (DateTimeOffset.UtcNow < deadline)
-        {
-            counts = await fixture.Stack.VirtualHost.Queue(queue);
-            if (counts is not null && condition(counts))
-                return counts;
-            await Task.Delay(250);
-        }
-        throw new TimeoutException($"queue {queue} never reached the expected counts; last seen {counts}");
     }
 }

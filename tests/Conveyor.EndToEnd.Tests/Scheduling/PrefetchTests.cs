@@ -21,7 +21,7 @@ public sealed class PrefetchTests(PoolStackFixture fixture)
             await jobs.WaitForStatus(ids[1], "running");
 
             // The broker's figures lag by up to its statistics interval: first let them settle, then watch them for two more intervals.
-            var counts = await WaitForHeldAndWaiting();
+            var counts = await jobs.WaitForQueue(CpuQueue, q => q is { Ready: 3, Unacknowledged: 2 });
             Assert.Equal([2], counts.ConsumerPrefetchCounts);
             var watchUntil = DateTimeOffset.UtcNow.AddSeconds(11);
             while (DateTimeOffset.UtcNow < watchUntil)
@@ -41,18 +41,5 @@ public sealed class PrefetchTests(PoolStackFixture fixture)
             Gates.Open(gate);
             fixture.Stack.Stop(executor);
         }
-    }
-
-    async Task<Conveyor.TestSupport.QueueCounts> WaitForHeldAndWaiting()
-    {
-        var settleBy = DateTimeOffset.UtcNow.AddSeconds(30);
-        var counts = await fixture.Stack.VirtualHost.Queue(CpuQueue);
-        while (counts is not { Ready: 3, Unacknowledged: 2 } && DateTimeOffset.UtcNow < settleBy)
-        {
-            await Task.Delay(250);
-            counts = await fixture.Stack.VirtualHost.Queue(CpuQueue);
-        }
-        Assert.True(counts is { Ready: 3, Unacknowledged: 2 }, $"expected 2 held and 3 waiting, saw {counts}");
-        return counts;
     }
 }
