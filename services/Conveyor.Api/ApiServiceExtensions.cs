@@ -34,6 +34,7 @@ public static class ApiServiceExtensions
         var v1 = app.MapGroup("/api/v1");
         v1.MapJobEndpoints();
         v1.MapJobControlEndpoints();
+        v1.MapBulkJobEndpoints();
         v1.MapHealthEndpoints();
         v1.MapSubscriptionEndpoints();
         v1.MapDeliveryEndpoints();

@@ -36,6 +36,8 @@ public static class MessagingServiceExtensions
                     host.Password(options.Password);
                     host.PublisherConfirmation = true;
                 });
+                if (options.PrefetchCount is { } prefetch)
+                    rabbit.PrefetchCount = prefetch;
                 rabbit.UseConsumeFilter(typeof(JobLogScopeFilter<>), context);
                 if (configuration.GetValue<bool>("Messaging:DuplicateDeliveries"))
                     rabbit.UseConsumeFilter(typeof(DuplicateDeliveryFilter<>), context);

@@ -55,6 +55,19 @@ public sealed class IsolatedDatabase : IAsyncDisposable
         await using var admin = new NpgsqlConnection(TestInfrastructure.PostgresAdminConnectionString);
         await admin.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)", admin);
-        await drop.ExecuteNonQueryAsync();
+        // After many writes an autovacuum worker may be at work in the database; it runs as a superuser, so our role cannot
+        // end it and the drop fails with 42501 until it finishes, which takes moments.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await drop.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 30)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1));
+            }
+        }
     }
 }

@@ -19,6 +19,9 @@ public sealed class ServiceProcess : IAsyncDisposable
     public string Name { get; }
     public string LogPath { get; }
     public bool HasExited => process.HasExited;
+
+    /// <summary>The operating system's id of the process, to read its resource use.</summary>
+    public int ProcessId => process.Id;
     public bool WasKilled { get; private set; }
 
     public static ServiceProcess Start(string service, IReadOnlyDictionary<string, string> environment, string logDirectory)
