@@ -57,8 +57,9 @@ public sealed class JobLifecycleStateMachine : MassTransitStateMachine<JobLifecy
             When(Submitted)
                 .Then(behaviors.Record)
                 .TransitionTo(Pending)
-                .ThenAsync(JobLifecycleBehaviors.Dispatch)
+                // Submitted goes out before the work, so subscribers hear it before anything an executor causes.
                 .ThenAsync(JobLifecycleEvents.Submitted)
+                .ThenAsync(JobLifecycleBehaviors.Dispatch)
                 .ThenAsync(JobLifecycleReplies.Accept));
 
         During(Pending,
