@@ -18,7 +18,7 @@ public static class ScenarioRunner
 
     static readonly Dictionary<string, string> FastSupervision = new()
     {
-        ["Scheduler__HeartbeatTimeout"] = "00:00:06",
+        ["Scheduler__HeartbeatTimeout"] = "00:00:10",
         ["Scheduler__SweepInterval"] = "00:00:00.500",
         ["Scheduler__RetryBaseDelay"] = "00:00:00.500",
         ["Executor__HeartbeatInterval"] = "00:00:01",

@@ -67,7 +67,8 @@ public sealed class SupervisionSweeper(
         foreach (var job in dueRetries)
             await Signal(new RetryDue(job.CorrelationId, job.CurrentAttemptId!.Value), job.CorrelationId, cancellationToken);
 
-        if (now - healthySince >= options.Value.HeartbeatTimeout)
+        // Twice the timeout: the backlog of heartbeats queued during the outage must drain first.
+        if (now - healthySince >= 2 * options.Value.HeartbeatTimeout)
         {
             var silent = await db.Jobs.AsNoTracking()
                 .Where(j => active.Contains(j.CurrentState) && j.LastHeartbeatAt < silentSince).OrderBy(j => j.LastHeartbeatAt)
