@@ -15,7 +15,9 @@ public static class ApiServiceExtensions
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
         services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
         services.AddConveyorPersistence(builder.Configuration).AddConveyorMigrations();
+        services.AddOptions<ApiOptions>().Bind(builder.Configuration.GetSection(ApiOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<JobQueries>();
+        services.AddSingleton<ExecutorQueries>();
         services.AddConveyorMessaging(builder.Configuration, bus => { });
         return builder;
     }
@@ -26,6 +28,7 @@ public static class ApiServiceExtensions
         var v1 = app.MapGroup("/api/v1");
         v1.MapJobEndpoints();
         v1.MapHealthEndpoints();
+        v1.MapExecutorEndpoints();
         return app;
     }
 }

@@ -26,6 +26,24 @@ public sealed class ExecutorOptions
 
     public TimeSpan DefaultJobTimeout { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>Free-form labels reported in the executor's profile (<c>Executor__Labels__zone=eu-1</c>).</summary>
+    public Dictionary<string, string> Labels { get; set; } = [];
+
+    /// <summary>How often the executor tells the registry it is alive (seed 003 executors beat every 5 s).</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often the full profile is published again, so a registry that missed the first one catches up.</summary>
+    public TimeSpan ProfileRefreshInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>On SIGTERM, running attempts may finish for this long; then they are stopped and handed back for retry.</summary>
+    public TimeSpan ShutdownGracePeriod { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Publish stdout and stderr lines as <c>JobLogAppended</c> events while an attempt runs.</summary>
+    public bool StreamLogs { get; set; } = true;
+
+    /// <summary>Lines of one attempt streamed as events at most; the stored stdout and stderr are not affected.</summary>
+    [Range(0, 10_000_000)] public int MaxStreamedLogLines { get; set; } = 10_000;
+
     public string CacheDirectory => Path.Combine(DataDirectory, "cache");
 
     public string WorkDirectory => Path.Combine(DataDirectory, "work");

@@ -1,7 +1,9 @@
 using Conveyor.Messaging;
 using Conveyor.Persistence;
+using Conveyor.Persistence.Executors;
 using Conveyor.Persistence.Jobs;
 using Conveyor.Persistence.Sagas;
+using Conveyor.Scheduler.Executors;
 using Conveyor.Scheduler.StateMachines;
 using MassTransit;
 
@@ -13,8 +15,12 @@ public static class SchedulerServiceExtensions
     {
         builder.Services.AddOptions<SchedulerOptions>().Bind(builder.Configuration.GetSection(SchedulerOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddConveyorPersistence(builder.Configuration).AddConveyorMigrations();
+        builder.Services.AddSingleton<ExecutorRegistry>();
         builder.Services.AddConveyorMessaging(builder.Configuration, bus =>
-            bus.AddSagaStateMachine<JobLifecycleStateMachine, JobLifecycleState, JobLifecycleStateDefinition>().PostgresRepository());
+        {
+            bus.AddSagaStateMachine<JobLifecycleStateMachine, JobLifecycleState, JobLifecycleStateDefinition>().PostgresRepository();
+            bus.AddConsumer<ExecutorRegistryConsumer>();
+        });
         return builder;
     }
 }

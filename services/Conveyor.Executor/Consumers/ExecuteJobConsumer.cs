@@ -1,7 +1,6 @@
 using Conveyor.Contracts.Attempts;
 using Conveyor.Contracts.Jobs;
-using Conveyor.Executor.BinaryCache;
-using Conveyor.Executor.Runtimes.Process;
+using Conveyor.Executor.Attempts;
 using MassTransit;
 using Microsoft.Extensions.Options;
 
@@ -13,8 +12,7 @@ namespace Conveyor.Executor.Consumers;
 /// </summary>
 public sealed class ExecuteJobConsumer(
     IRequestClient<StartAttempt> startAttempt,
-    ContentAddressedBinaryCache binaries,
-    ProcessRuntime runtime,
+    AttemptRunner runner,
     IOptions<ExecutorOptions> options,
     ILogger<ExecuteJobConsumer> logger) : IConsumer<ExecuteJob>
 {
@@ -30,44 +28,10 @@ public sealed class ExecuteJobConsumer(
             return;
         }
 
-        logger.LogInformation("Attempt {AttemptId} of {JobType} started", work.AttemptId, work.Definition.Type);
-        await context.Publish(await Run(work, context.CancellationToken), context.CancellationToken);
+        logger.LogInformation("Attempt {AttemptId} of {JobType} ({JobKind}) started", work.AttemptId, work.Definition.Type, work.Definition.Kind);
+        // The attempt has a lifetime of its own (timeout, stop, shutdown), not the delivery's, and its report must leave even
+        // while the endpoint is stopping.
+        var report = await runner.Run(work);
+        await context.Publish(report, CancellationToken.None);
     }
-
-    async Task<object> Run(ExecuteJob work, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var binary = await binaries.Get(work.Definition.BinaryUrl, work.Definition.BinarySha256, cancellationToken);
-            var result = await runtime.Run(binary, work.Definition, work.AttemptId, cancellationToken);
-            if (result.TimedOut)
-                return Failure(work, "the job exceeded its timeout and was killed", result.Stdout, result.Stderr);
-
-            logger.LogInformation("Attempt {AttemptId} exited with {ExitCode}", work.AttemptId, result.ExitCode);
-            return new AttemptCompleted
-            {
-                JobId = work.JobId,
-                AttemptId = work.AttemptId,
-                ExitCode = result.ExitCode,
-                Stdout = result.Stdout,
-                Stderr = result.Stderr,
-                FinishedAt = DateTimeOffset.UtcNow,
-            };
-        }
-        catch (Exception ex) when (ex is ChecksumMismatchException or BinaryDownloadException or IOException or System.ComponentModel.Win32Exception)
-        {
-            logger.LogWarning("Attempt {AttemptId} could not run: {Error}", work.AttemptId, ex.Message);
-            return Failure(work, ex.Message, "", "");
-        }
-    }
-
-    static AttemptFailed Failure(ExecuteJob work, string error, string stdout, string stderr) => new()
-    {
-        JobId = work.JobId,
-        AttemptId = work.AttemptId,
-        Error = error,
-        Stdout = stdout,
-        Stderr = stderr,
-        FailedAt = DateTimeOffset.UtcNow,
-    };
 }

@@ -24,6 +24,7 @@ public static class JobLifecycleBehaviors
         job.TimeoutSeconds = definition.TimeoutSeconds;
         job.MaxAttempts = definition.MaxAttempts ?? options.DefaultMaxAttempts;
         job.RetryOnFailure = definition.RetryOnFailure;
+        job.RecordKind(definition);
         job.CreatedAt = context.Message.SubmittedAt.ToUniversalTime();
         OpenAttempt(job);
     }
@@ -85,7 +86,8 @@ public static class JobLifecycleBehaviors
         job.ExitCode = report.ExitCode;
         job.Stdout = report.Stdout;
         job.Stderr = report.Stderr;
-        job.Error = report.ExitCode == 0 ? null : $"the binary exited with code {report.ExitCode}";
+        job.Error = report.ExitCode == 0 ? null : report.Error ?? $"the binary exited with code {report.ExitCode}";
+        job.RecordSteps(report.Steps);
         EndAttempt(job, report.ExitCode == 0 ? AttemptStatus.Completed : AttemptStatus.Failed, report.FinishedAt, report.ExitCode, job.Error);
     }
 
@@ -96,6 +98,7 @@ public static class JobLifecycleBehaviors
         job.Stdout = report.Stdout;
         job.Stderr = report.Stderr;
         job.Error = report.Error;
+        job.RecordSteps(report.Steps);
         EndAttempt(job, AttemptStatus.Failed, report.FailedAt, exitCode: null, report.Error);
     }
 
@@ -134,7 +137,7 @@ public static class JobLifecycleBehaviors
         job.CompletedAt = attempt.EndedAt;
     }
 
-    static JobDefinition ToDefinition(JobLifecycleState job) => new()
+    static JobDefinition ToDefinition(JobLifecycleState job) => new JobDefinition
     {
         Type = job.Type,
         BinaryUrl = job.BinaryUrl,
@@ -146,5 +149,5 @@ public static class JobLifecycleBehaviors
         TimeoutSeconds = job.TimeoutSeconds,
         MaxAttempts = job.MaxAttempts,
         RetryOnFailure = job.RetryOnFailure,
-    };
+    }.WithKind(job);
 }
