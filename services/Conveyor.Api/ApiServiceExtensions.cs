@@ -27,6 +27,7 @@ public static class ApiServiceExtensions
         app.UseMiddleware<ErrorShapeMiddleware>();
         var v1 = app.MapGroup("/api/v1");
         v1.MapJobEndpoints();
+        v1.MapJobControlEndpoints();
         v1.MapHealthEndpoints();
         v1.MapExecutorEndpoints();
         return app;

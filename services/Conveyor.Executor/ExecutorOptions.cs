@@ -29,7 +29,10 @@ public sealed class ExecutorOptions
     /// <summary>Free-form labels reported in the executor's profile (<c>Executor__Labels__zone=eu-1</c>).</summary>
     public Dictionary<string, string> Labels { get; set; } = [];
 
-    /// <summary>How often the executor tells the registry it is alive (seed 003 executors beat every 5 s).</summary>
+    /// <summary>
+    /// How often the executor tells the registry it is alive, and each running attempt tells the scheduler (which declares
+    /// an attempt lost after 15 s by default; seed 003 executors beat every 5 s).
+    /// </summary>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>How often the full profile is published again, so a registry that missed the first one catches up.</summary>

@@ -44,7 +44,10 @@ public static class ExecutorServiceExtensions
         services.AddSingleton<ExecuteJobEndpoint>();
 
         services.AddConveyorMessaging(configuration, bus =>
-            bus.AddConsumer<ExecuteJobConsumer, ExecuteJobConsumerDefinition>().ExcludeFromConfigureEndpoints());
+        {
+            bus.AddConsumer<ExecuteJobConsumer, ExecuteJobConsumerDefinition>().ExcludeFromConfigureEndpoints();
+            bus.AddConsumer<StopAttemptConsumer, StopAttemptConsumerDefinition>();
+        });
         // After the bus: started once it runs, stopped before it, so running attempts can still report while it drains.
         services.AddHostedService<ExecutorLifecycle>();
 

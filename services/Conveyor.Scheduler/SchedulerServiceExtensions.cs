@@ -2,9 +2,11 @@ using Conveyor.Messaging;
 using Conveyor.Persistence;
 using Conveyor.Persistence.Executors;
 using Conveyor.Persistence.Jobs;
+using Conveyor.Persistence.Outbox;
 using Conveyor.Persistence.Sagas;
 using Conveyor.Scheduler.Executors;
 using Conveyor.Scheduler.StateMachines;
+using Conveyor.Scheduler.Supervision;
 using MassTransit;
 
 namespace Conveyor.Scheduler;
@@ -14,7 +16,9 @@ public static class SchedulerServiceExtensions
     public static WebApplicationBuilder AddScheduler(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<SchedulerOptions>().Bind(builder.Configuration.GetSection(SchedulerOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddConveyorPersistence(builder.Configuration).AddConveyorMigrations();
+        builder.Services.AddConveyorPersistence(builder.Configuration).AddConveyorMigrations().AddConveyorOutbox();
+        builder.Services.AddHostedService<SupervisionSweeper>();
+        builder.Services.AddHostedService<InboxRetention>();
         builder.Services.AddSingleton<ExecutorRegistry>();
         builder.Services.AddConveyorMessaging(builder.Configuration, bus =>
         {

@@ -19,6 +19,11 @@ public sealed class ErrorShapeMiddleware(RequestDelegate next, ILogger<ErrorShap
             await ApiError.Result(ex.StatusCode, error).ExecuteAsync(context);
             return;
         }
+        catch (MassTransit.RequestTimeoutException) when (!context.Response.HasStarted)
+        {
+            await ApiError.Result(StatusCodes.Status503ServiceUnavailable, "the scheduler did not answer in time; try again").ExecuteAsync(context);
+            return;
+        }
         catch (Exception ex) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
         {
             logger.LogError(ex, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);

@@ -2,14 +2,16 @@ using Conveyor.Contracts.Attempts;
 using Conveyor.Contracts.Jobs;
 using Conveyor.Executor.Runtimes;
 using Conveyor.Executor.Runtimes.Output;
+using Conveyor.Executor.Consumers;
 using Conveyor.Executor.Registration;
+using MassTransit;
 using Microsoft.Extensions.Options;
 
 namespace Conveyor.Executor.Attempts;
 
 /// <summary>
-/// Runs one granted attempt to its report. The attempt is registered while it runs (heartbeats list it, stop and shutdown
-/// reach it), has the job's timeout, streams its output, and always ends in exactly one report: <see cref="AttemptCompleted"/>
+/// Runs one granted attempt to its report. The attempt is registered while it runs (the executor's heartbeats list it, stop
+/// and shutdown reach it), beats to the scheduler every few seconds, has the job's timeout, streams its output, and always ends in exactly one report: <see cref="AttemptCompleted"/>
 /// when the work ran to its end, <see cref="AttemptFailed"/> otherwise.
 /// </summary>
 public sealed class AttemptRunner(
@@ -18,6 +20,7 @@ public sealed class AttemptRunner(
     PipelineRunner pipelines,
     ExecutorCapabilities capabilities,
     AttemptLogs logs,
+    IBus bus,
     IOptions<ExecutorOptions> options,
     ILogger<AttemptRunner> logger)
 {
@@ -26,9 +29,20 @@ public sealed class AttemptRunner(
         var definition = work.Definition;
         var timeout = definition.TimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : options.Value.DefaultJobTimeout;
         using var attempt = attempts.Begin(work, timeout);
-        var outcome = capabilities.Refusal(definition) is { } refusal
-            ? new AttemptOutcome { Error = refusal, Retryable = true }
-            : await Execute(work, attempt);
+        using var beating = new CancellationTokenSource();
+        var heartbeats = AttemptHeartbeats.BeatUntil(bus, work.JobId, work.AttemptId, options.Value.ExecutorId, options.Value.HeartbeatInterval, beating.Token);
+        AttemptOutcome outcome;
+        try
+        {
+            outcome = capabilities.Refusal(definition) is { } refusal
+                ? new AttemptOutcome { Error = refusal, Retryable = true }
+                : await Execute(work, attempt);
+        }
+        finally
+        {
+            await beating.CancelAsync();
+            await heartbeats;
+        }
         var report = AttemptReports.Of(work, Interrupted(attempt, outcome));
         attempts.Record(report is AttemptCompleted { ExitCode: 0 });
         return report;

@@ -2,14 +2,16 @@ using Conveyor.Contracts.Attempts;
 using Conveyor.Contracts.Jobs;
 using Conveyor.Messaging.Topology;
 using Conveyor.Persistence.Jobs;
+using Conveyor.Persistence.Outbox;
+using Conveyor.Scheduler.Supervision;
 using MassTransit;
 
 namespace Conveyor.Scheduler.StateMachines;
 
 /// <summary>The work behind each transition, kept out of the state machine so that it reads as a table.</summary>
-public static class JobLifecycleBehaviors
+public sealed class JobLifecycleBehaviors(SchedulerOptions options)
 {
-    public static void Record(BehaviorContext<JobLifecycleState, SubmitJob> context, SchedulerOptions options)
+    public void Record(BehaviorContext<JobLifecycleState, SubmitJob> context)
     {
         var job = context.Saga;
         var definition = context.Message.Definition;
@@ -29,8 +31,8 @@ public static class JobLifecycleBehaviors
         OpenAttempt(job);
     }
 
-    /// <summary>Puts the job's current attempt on its pool's priority queue.</summary>
-    public static async Task Dispatch(BehaviorContext<JobLifecycleState> context)
+    /// <summary>Puts the job's current attempt on its pool's priority queue (through the outbox: only once the transition commits).</summary>
+    public static Task Dispatch(BehaviorContext<JobLifecycleState> context)
     {
         var job = context.Saga;
         var message = new ExecuteJob
@@ -40,23 +42,10 @@ public static class JobLifecycleBehaviors
             AttemptNumber = job.AttemptCount,
             Definition = ToDefinition(job),
         };
-        var endpoint = await context.GetSendEndpoint(ExecutionQueues.Address(job.Pool));
-        await endpoint.Send(message, send => send.TrySetPriority(ExecutionQueues.PriorityOf(job.Priority)), context.CancellationToken);
+        return context.SendAfterCommit(ExecutionQueues.Address(job.Pool), message, ExecutionQueues.PriorityOf(job.Priority), job.CorrelationId);
     }
 
-    public static Task Accept(BehaviorContext<JobLifecycleState, SubmitJob> context) =>
-        context.RespondAsync(new JobAccepted(context.Saga.CorrelationId, context.Saga.CreatedAt));
-
-    public static bool IsCurrentAttempt(BehaviorContext<JobLifecycleState, StartAttempt> context) =>
-        context.Message.AttemptId == context.Saga.CurrentAttemptId;
-
-    public static bool IsCurrentAttempt(BehaviorContext<JobLifecycleState, AttemptCompleted> context) =>
-        context.Message.AttemptId == context.Saga.CurrentAttemptId;
-
-    public static bool IsCurrentAttempt(BehaviorContext<JobLifecycleState, AttemptFailed> context) =>
-        context.Message.AttemptId == context.Saga.CurrentAttemptId;
-
-    public static void StartAttempt(BehaviorContext<JobLifecycleState, StartAttempt> context)
+    public void StartAttempt(BehaviorContext<JobLifecycleState, StartAttempt> context)
     {
         var job = context.Saga;
         var attempt = job.CurrentAttempt!;
@@ -66,18 +55,40 @@ public static class JobLifecycleBehaviors
         attempt.StartedAt = now;
         attempt.Status = AttemptStatus.Running;
         job.ExecutorId = context.Message.ExecutorId;
-        job.StartedAt = now;
+        job.StartedAt ??= now;
+        job.LastHeartbeatAt = now;
+        // The executor enforces the timeout itself; this later deadline is the backstop when it cannot report.
+        job.DeadlineAt = job.TimeoutSeconds is { } seconds ? now.AddSeconds(seconds) + options.HeartbeatTimeout : null;
     }
 
-    public static async Task Grant(BehaviorContext<JobLifecycleState, StartAttempt> context)
+    public void RequestStop(BehaviorContext<JobLifecycleState, StopJob> context)
     {
         var job = context.Saga;
-        await context.RespondAsync(new AttemptGranted(job.CorrelationId, context.Message.AttemptId));
-        await context.Publish(new AttemptStarted(job.CorrelationId, context.Message.AttemptId, context.Message.ExecutorId, job.StartedAt!.Value));
+        job.Error = context.Message.Reason;
+        // The executor has this long to confirm the kill; otherwise supervision ends the stop without it.
+        job.DeadlineAt = DateTimeOffset.UtcNow + options.HeartbeatTimeout;
     }
 
-    public static Task Refuse(BehaviorContext<JobLifecycleState, StartAttempt> context, string reason) =>
-        context.RespondAsync(new AttemptRefused(context.Saga.CorrelationId, context.Message.AttemptId, reason));
+    public static Task StopOnExecutor(BehaviorContext<JobLifecycleState> context) =>
+        context.PublishAfterCommit(new StopAttempt(context.Saga.CorrelationId, context.Saga.CurrentAttemptId!.Value, context.Saga.Error ?? "stopped"),
+            context.Saga.CorrelationId);
+
+    public bool RetriesExitCode(JobLifecycleState job) => job.RetryOnFailure && HasAttemptsLeft(job);
+
+    public static bool HasAttemptsLeft(JobLifecycleState job) => job.AttemptCount < job.MaxAttempts;
+
+    /// <summary>Opens the next attempt and parks it until its backoff has passed: base × 2^(attempts − 1), capped.</summary>
+    public void ScheduleRetry(BehaviorContext<JobLifecycleState> context)
+    {
+        var job = context.Saga;
+        var exponent = Math.Min(job.AttemptCount - 1, 20);
+        var delay = TimeSpan.FromTicks(Math.Min(options.RetryBaseDelay.Ticks * (1L << exponent), options.MaxRetryDelay.Ticks));
+        OpenAttempt(job);
+        job.NextAttemptAt = DateTimeOffset.UtcNow + delay;
+        job.CompletedAt = null;
+        job.DeadlineAt = null;
+        job.LastHeartbeatAt = null;
+    }
 
     public static void RecordExit(BehaviorContext<JobLifecycleState, AttemptCompleted> context)
     {
@@ -102,22 +113,52 @@ public static class JobLifecycleBehaviors
         EndAttempt(job, AttemptStatus.Failed, report.FailedAt, exitCode: null, report.Error);
     }
 
-    public static JobCompleted ToJobCompleted(JobLifecycleState job) => new()
+    public static void RecordLost(BehaviorContext<JobLifecycleState> context)
     {
-        JobId = job.CorrelationId,
-        Type = job.Type,
-        ExitCode = job.ExitCode ?? 0,
-        CompletedAt = job.CompletedAt!.Value,
-    };
+        var job = context.Saga;
+        job.Error = $"executor {job.ExecutorId} stopped sending heartbeats";
+        EndAttempt(job, AttemptStatus.TimedOut, DateTimeOffset.UtcNow, exitCode: null, job.Error);
+    }
 
-    public static JobFailed ToJobFailed(JobLifecycleState job) => new()
+    public static void RecordTimeout(BehaviorContext<JobLifecycleState> context)
     {
-        JobId = job.CorrelationId,
-        Type = job.Type,
-        ExitCode = job.ExitCode,
-        Error = job.Error ?? "failed",
-        FailedAt = job.CompletedAt!.Value,
-    };
+        var job = context.Saga;
+        job.Error = $"the job exceeded its timeout of {job.TimeoutSeconds} s and was stopped";
+        EndAttempt(job, AttemptStatus.TimedOut, DateTimeOffset.UtcNow, exitCode: null, job.Error);
+    }
+
+    public static void Cancel(JobLifecycleState job, string reason)
+    {
+        job.Error = reason;
+        job.NextAttemptAt = null;
+        EndAttempt(job, AttemptStatus.Cancelled, DateTimeOffset.UtcNow, exitCode: null, reason);
+    }
+
+    public static void RecordStoppedOutput(BehaviorContext<JobLifecycleState, AttemptCompleted> context)
+    {
+        context.Saga.ExitCode = context.Message.ExitCode;
+        context.Saga.Stdout = context.Message.Stdout;
+        context.Saga.Stderr = context.Message.Stderr;
+        EndStop(context.Saga);
+    }
+
+    public static void RecordStoppedFailure(BehaviorContext<JobLifecycleState, AttemptFailed> context)
+    {
+        context.Saga.Stdout = context.Message.Stdout;
+        context.Saga.Stderr = context.Message.Stderr;
+        EndStop(context.Saga);
+    }
+
+    public static void EndStop(JobLifecycleState job) =>
+        EndAttempt(job, AttemptStatus.Cancelled, DateTimeOffset.UtcNow, job.ExitCode, job.Error ?? "stopped");
+
+    public static bool IsCurrent(BehaviorContext<JobLifecycleState, StartAttempt> c) => c.Message.AttemptId == c.Saga.CurrentAttemptId;
+    public static bool IsCurrent(BehaviorContext<JobLifecycleState, AttemptHeartbeat> c) => c.Message.AttemptId == c.Saga.CurrentAttemptId;
+    public static bool IsCurrent(BehaviorContext<JobLifecycleState, AttemptCompleted> c) => c.Message.AttemptId == c.Saga.CurrentAttemptId;
+    public static bool IsCurrent(BehaviorContext<JobLifecycleState, AttemptFailed> c) => c.Message.AttemptId == c.Saga.CurrentAttemptId;
+    public static bool IsCurrent(BehaviorContext<JobLifecycleState, RetryDue> c) => c.Message.AttemptId == c.Saga.CurrentAttemptId;
+    public static bool IsCurrent(BehaviorContext<JobLifecycleState, AttemptHeartbeatLost> c) => c.Message.AttemptId == c.Saga.CurrentAttemptId;
+    public static bool IsCurrent(BehaviorContext<JobLifecycleState, AttemptDeadlinePassed> c) => c.Message.AttemptId == c.Saga.CurrentAttemptId;
 
     static void OpenAttempt(JobLifecycleState job)
     {
@@ -135,6 +176,7 @@ public static class JobLifecycleBehaviors
         attempt.ExitCode = exitCode;
         attempt.Error = error;
         job.CompletedAt = attempt.EndedAt;
+        job.DeadlineAt = null;
     }
 
     static JobDefinition ToDefinition(JobLifecycleState job) => new JobDefinition

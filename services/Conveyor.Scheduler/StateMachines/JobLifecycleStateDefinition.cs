@@ -4,8 +4,8 @@ using MassTransit;
 namespace Conveyor.Scheduler.StateMachines;
 
 /// <summary>
-/// The saga's endpoint: messages it causes (dispatch, replies, events) leave only after its transaction commits,
-/// so a client never hears "accepted" for a job that was rolled back; lock conflicts and transient database errors are retried.
+/// The saga's endpoint. Lock conflicts and transient database errors are retried; the messages a transition causes go
+/// through the transactional outbox of the saga repository, so they leave only after its transaction commits.
 /// </summary>
 public sealed class JobLifecycleStateDefinition : SagaDefinition<JobLifecycleState>
 {
@@ -13,6 +13,5 @@ public sealed class JobLifecycleStateDefinition : SagaDefinition<JobLifecycleSta
         IRegistrationContext context)
     {
         endpointConfigurator.UseMessageRetry(retry => retry.Intervals(50, 200, 500, 1000, 2000, 5000));
-        endpointConfigurator.UseInMemoryOutbox(context);
     }
 }

@@ -6,4 +6,6 @@ public static class AttemptStatus
     public const string Running = "running";
     public const string Completed = "completed";
     public const string Failed = "failed";
+    public const string TimedOut = "timeout";
+    public const string Cancelled = "cancelled";
 }

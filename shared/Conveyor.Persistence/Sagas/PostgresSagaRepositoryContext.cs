@@ -2,6 +2,7 @@ using MassTransit;
 using MassTransit.Context;
 using MassTransit.Saga;
 using Microsoft.EntityFrameworkCore;
+using Conveyor.Persistence.Outbox;
 using Npgsql;
 
 namespace Conveyor.Persistence.Sagas;
@@ -15,12 +16,14 @@ internal sealed class PostgresSagaRepositoryContext<TSaga, TMessage> : ConsumeCo
     readonly ConsumeContext<TMessage> consumeContext;
     readonly ISagaConsumeContextFactory<DbContext, TSaga> factory;
 
-    public PostgresSagaRepositoryContext(DbContext db, ConsumeContext<TMessage> consumeContext, ISagaConsumeContextFactory<DbContext, TSaga> factory)
-        : base(consumeContext, db)
+    public PostgresSagaRepositoryContext(DbContext db, ConsumeContext<TMessage> consumeContext, ISagaConsumeContextFactory<DbContext, TSaga> factory,
+        SagaOutbox outbox)
+        : base(consumeContext, db, outbox)
     {
         this.db = db;
-        this.consumeContext = consumeContext;
         this.factory = factory;
+        // The saga sees this scope, not the raw context, so that its behaviours find the outbox payload.
+        this.consumeContext = this;
     }
 
     public Task<SagaConsumeContext<TSaga, TMessage>> Add(TSaga instance) =>

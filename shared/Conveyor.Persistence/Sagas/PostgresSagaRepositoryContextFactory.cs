@@ -1,6 +1,7 @@
 using System.Data;
 using MassTransit;
 using MassTransit.Saga;
+using Conveyor.Persistence.Outbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace Conveyor.Persistence.Sagas;
@@ -10,10 +11,13 @@ namespace Conveyor.Persistence.Sagas;
 /// changed, and committed. We chose the row lock over an optimistic version because a job's messages
 /// (grant, heartbeat, completion, cancel) often arrive together; waiting on the lock is cheaper than
 /// failing and redelivering, and it never lets two messages of one job interleave.
+/// Each message is also recorded in the inbox in the same transaction, so a redelivered message is processed once, and
+/// the messages a transition causes join that transaction through the <see cref="SagaOutbox"/>.
 /// </summary>
 public sealed class PostgresSagaRepositoryContextFactory<TSaga>(
     IDbContextFactory<ConveyorDbContext> contexts,
-    ISagaConsumeContextFactory<DbContext, TSaga> consumeContextFactory)
+    ISagaConsumeContextFactory<DbContext, TSaga> consumeContextFactory,
+    OutboxSignal outboxSignal)
     : ISagaRepositoryContextFactory<TSaga>
     where TSaga : class, ISaga
 {
@@ -25,10 +29,19 @@ public sealed class PostgresSagaRepositoryContextFactory<TSaga>(
         await using var db = await contexts.CreateDbContextAsync(context.CancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, context.CancellationToken);
 
-        var repositoryContext = new PostgresSagaRepositoryContext<TSaga, T>(db, context, consumeContextFactory);
+        if (!await Inbox.TryRecord(db, context.MessageId, typeof(TSaga).Name, context.CancellationToken))
+        {
+            await transaction.CommitAsync(context.CancellationToken);
+            return;
+        }
+
+        var outbox = new SagaOutbox(db, context);
+        var repositoryContext = new PostgresSagaRepositoryContext<TSaga, T>(db, context, consumeContextFactory, outbox);
         await next.Send(repositoryContext);
 
         await transaction.CommitAsync(context.CancellationToken);
+        if (outbox.HasMessages)
+            outboxSignal.Notify();
     }
 
     // Conveyor's sagas are always addressed by job id; a query-correlated event would be a design error, so say so loudly.

@@ -1,0 +1,22 @@
+using Conveyor.Contracts.Attempts;
+using MassTransit;
+
+namespace Conveyor.Executor.Consumers;
+
+/// <summary>Tells the scheduler, every few seconds while an attempt runs, that it is alive here.</summary>
+public static class AttemptHeartbeats
+{
+    public static async Task BeatUntil(IPublishEndpoint bus, Guid jobId, Guid attemptId, string executorId, TimeSpan interval, CancellationToken finished)
+    {
+        using var timer = new PeriodicTimer(interval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(finished))
+                await bus.Publish(new AttemptHeartbeat(jobId, attemptId, executorId, DateTimeOffset.UtcNow), finished);
+        }
+        catch (OperationCanceledException)
+        {
+            // The attempt ended.
+        }
+    }
+}

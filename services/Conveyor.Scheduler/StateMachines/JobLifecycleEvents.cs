@@ -1,0 +1,50 @@
+using Conveyor.Contracts.Jobs;
+using Conveyor.Persistence.Jobs;
+using Conveyor.Persistence.Outbox;
+using MassTransit;
+
+namespace Conveyor.Scheduler.StateMachines;
+
+/// <summary>What subscribers hear. Each terminal event is published once, on the one transition into a terminal state.</summary>
+public static class JobLifecycleEvents
+{
+    public static Task Submitted(BehaviorContext<JobLifecycleState> context) =>
+        Publish(context, new JobSubmitted(context.Saga.CorrelationId, context.Saga.Type, context.Saga.Priority, context.Saga.CreatedAt));
+
+    public static Task Completed(BehaviorContext<JobLifecycleState> context) => Publish(context, new JobCompleted
+    {
+        JobId = context.Saga.CorrelationId,
+        Type = context.Saga.Type,
+        ExitCode = context.Saga.ExitCode ?? 0,
+        CompletedAt = context.Saga.CompletedAt!.Value,
+    });
+
+    public static Task Failed(BehaviorContext<JobLifecycleState> context) => Publish(context, new JobFailed
+    {
+        JobId = context.Saga.CorrelationId,
+        Type = context.Saga.Type,
+        ExitCode = context.Saga.ExitCode,
+        Error = context.Saga.Error ?? "failed",
+        FailedAt = context.Saga.CompletedAt!.Value,
+    });
+
+    public static Task Cancelled(BehaviorContext<JobLifecycleState> context) => Publish(context, new JobCancelled
+    {
+        JobId = context.Saga.CorrelationId,
+        Type = context.Saga.Type,
+        Reason = context.Saga.Error ?? "cancelled",
+        CancelledAt = context.Saga.CompletedAt ?? DateTimeOffset.UtcNow,
+    });
+
+    public static Task RetryScheduled(BehaviorContext<JobLifecycleState> context) => Publish(context, new JobRetryScheduled
+    {
+        JobId = context.Saga.CorrelationId,
+        Type = context.Saga.Type,
+        NextAttemptNumber = context.Saga.AttemptCount,
+        Reason = context.Saga.Error ?? "retrying",
+        RetryAt = context.Saga.NextAttemptAt!.Value,
+    });
+
+    static Task Publish<T>(BehaviorContext<JobLifecycleState> context, T message) where T : class =>
+        context.PublishAfterCommit(message, context.Saga.CorrelationId);
+}

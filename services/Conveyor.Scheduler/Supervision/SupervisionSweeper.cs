@@ -1,0 +1,84 @@
+using Conveyor.Persistence;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Conveyor.Scheduler.Supervision;
+
+/// <summary>
+/// Finds what time alone decides: retries whose backoff has passed, running attempts whose executor fell silent, and
+/// attempts past their deadline, and tells the saga (Debian's RabbitMQ has no delayed-message plugin, and the saga
+/// itself only acts on messages). Duplicates are harmless: each event names the attempt and the saga ignores stale ones.
+/// </summary>
+public sealed class SupervisionSweeper(
+    IDbContextFactory<ConveyorDbContext> contexts,
+    IBus bus,
+    IOptions<SchedulerOptions> options,
+    ILogger<SupervisionSweeper> logger) : BackgroundService
+{
+    const int BatchSize = 1000;
+    readonly RecentlySignalled recently = new(TimeSpan.FromSeconds(5));
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.SweepInterval);
+        do
+        {
+            try
+            {
+                await Sweep(stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning("Supervision sweep failed, retrying: {Reason}", ex.Message);
+            }
+        }
+        while (await WaitForNextTick(timer, stoppingToken));
+    }
+
+    static async Task<bool> WaitForNextTick(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    async Task Sweep(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = DateTimeOffset.UtcNow;
+        var silentSince = now - options.Value.HeartbeatTimeout;
+        string[] active = ["Running", "Stopping"];
+
+        var dueRetries = await db.Jobs.AsNoTracking()
+            .Where(j => j.CurrentState == "Waiting" && j.NextAttemptAt <= now)
+            .Select(j => new { j.CorrelationId, j.CurrentAttemptId }).Take(BatchSize).ToListAsync(cancellationToken);
+        foreach (var job in dueRetries)
+            await Signal(new RetryDue(job.CorrelationId, job.CurrentAttemptId!.Value), job.CorrelationId, cancellationToken);
+
+        var silent = await db.Jobs.AsNoTracking()
+            .Where(j => active.Contains(j.CurrentState) && j.LastHeartbeatAt < silentSince)
+            .Select(j => new { j.CorrelationId, j.CurrentAttemptId }).Take(BatchSize).ToListAsync(cancellationToken);
+        foreach (var job in silent)
+            await Signal(new AttemptHeartbeatLost(job.CorrelationId, job.CurrentAttemptId!.Value), job.CorrelationId, cancellationToken);
+
+        var overdue = await db.Jobs.AsNoTracking()
+            .Where(j => active.Contains(j.CurrentState) && j.DeadlineAt <= now)
+            .Select(j => new { j.CorrelationId, j.CurrentAttemptId }).Take(BatchSize).ToListAsync(cancellationToken);
+        foreach (var job in overdue)
+            await Signal(new AttemptDeadlinePassed(job.CorrelationId, job.CurrentAttemptId!.Value), job.CorrelationId, cancellationToken);
+    }
+
+    async Task Signal<T>(T message, Guid jobId, CancellationToken cancellationToken) where T : class
+    {
+        if (!recently.TryMark((typeof(T), jobId)))
+            return;
+        logger.LogInformation("Supervision: {Event} for job {JobId}", typeof(T).Name, jobId);
+        await bus.Publish(message, cancellationToken);
+    }
+}

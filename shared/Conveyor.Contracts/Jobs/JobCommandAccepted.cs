@@ -1,0 +1,3 @@
+namespace Conveyor.Contracts.Jobs;
+
+public sealed record JobCommandAccepted(Guid JobId, string Status);

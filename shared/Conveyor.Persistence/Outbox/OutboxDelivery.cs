@@ -1,0 +1,30 @@
+using System.Text.Json;
+using MassTransit;
+
+namespace Conveyor.Persistence.Outbox;
+
+/// <summary>Turns one stored outbox row back into the publish, send or response it stands for.</summary>
+internal static class OutboxDelivery
+{
+    public static async Task Deliver(IBus bus, OutboxMessage stored, CancellationToken cancellationToken)
+    {
+        var type = Type.GetType(stored.MessageType, throwOnError: true)!;
+        var message = JsonSerializer.Deserialize(stored.Body, type, SagaOutbox.Json)!;
+
+        if (stored.Kind == OutboxMessageKind.Publish)
+        {
+            await bus.Publish(message, type, Pipe.Execute<PublishContext>(publish => publish.MessageId = stored.MessageId), cancellationToken);
+            return;
+        }
+
+        var endpoint = await bus.GetSendEndpoint(new Uri(stored.DestinationAddress!));
+        await endpoint.Send(message, type, Pipe.Execute<SendContext>(send =>
+        {
+            send.MessageId = stored.MessageId;
+            if (stored.RequestId is { } requestId)
+                send.RequestId = requestId;
+            if (stored.Priority is { } priority)
+                RabbitMqSendContextExtensions.TrySetPriority(send, priority);
+        }), cancellationToken);
+    }
+}

@@ -1,0 +1,69 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Conveyor.Persistence.Outbox;
+
+/// <summary>
+/// Sends what committed transitions left in the outbox, then deletes it. Runs on a signal after each commit and on a
+/// short poll, so messages a crash left unsent go out when the scheduler comes back. Several schedulers share the
+/// table safely (<c>FOR UPDATE SKIP LOCKED</c>). Delivery is at least once; every message keeps its id across resends.
+/// </summary>
+public sealed class OutboxDispatcher(
+    IDbContextFactory<ConveyorDbContext> contexts,
+    IBus bus,
+    OutboxSignal signal,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    const int BatchSize = 500;
+    static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await DispatchBatch(stoppingToken) == BatchSize)
+                {
+                }
+                await signal.Wait(PollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning("Outbox dispatch failed, retrying: {Reason}", ex.Message);
+                await Task.Delay(PollInterval, CancellationToken.None);
+            }
+        }
+    }
+
+    async Task<int> DispatchBatch(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var batch = await db.Set<OutboxMessage>()
+            .FromSqlRaw($"SELECT * FROM outbox_messages ORDER BY id LIMIT {BatchSize} FOR UPDATE SKIP LOCKED")
+            .ToListAsync(cancellationToken);
+        if (batch.Count == 0)
+            return 0;
+
+        // A job's messages keep their order; different jobs' messages go out side by side.
+        await Task.WhenAll(batch.GroupBy(m => m.JobId).Select(group => DeliverInOrder(group, cancellationToken)));
+
+        db.Set<OutboxMessage>().RemoveRange(batch);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return batch.Count;
+    }
+
+    async Task DeliverInOrder(IEnumerable<OutboxMessage> messages, CancellationToken cancellationToken)
+    {
+        foreach (var message in messages)
+            await OutboxDelivery.Deliver(bus, message, cancellationToken);
+    }
+}

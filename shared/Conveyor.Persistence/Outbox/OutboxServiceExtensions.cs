@@ -1,0 +1,14 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Conveyor.Persistence.Outbox;
+
+public static class OutboxServiceExtensions
+{
+    /// <summary>The dispatcher that sends committed outbox messages; every service that runs a saga on PostgreSQL needs it.</summary>
+    public static IServiceCollection AddConveyorOutbox(this IServiceCollection services)
+    {
+        services.AddSingleton<OutboxSignal>();
+        services.AddHostedService<OutboxDispatcher>();
+        return services;
+    }
+}
