@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 
 namespace Conveyor.TestSupport;
@@ -15,9 +16,12 @@ public sealed class BinaryServer : IAsyncDisposable
     readonly WebApplication app;
     readonly string directory;
 
-    BinaryServer(WebApplication app, string directory, string baseUrl)
+    readonly ConcurrentDictionary<string, int> downloads;
+
+    BinaryServer(WebApplication app, string directory, string baseUrl, ConcurrentDictionary<string, int> downloads)
     {
         this.app = app;
+        this.downloads = downloads;
         this.directory = directory;
         BaseUrl = baseUrl;
     }
@@ -31,14 +35,16 @@ public sealed class BinaryServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
+        var downloads = new ConcurrentDictionary<string, int>();
         app.MapGet("/bin/{name}", (string name) =>
         {
+            downloads.AddOrUpdate(name, 1, (_, count) => count + 1);
             var path = Path.Combine(directory, Path.GetFileName(name));
             return File.Exists(path) ? Results.File(path, "application/octet-stream") : Results.NotFound();
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new BinaryServer(app, directory, address);
+        return new BinaryServer(app, directory, address, downloads);
     }
 
     /// <summary>Publishes a shell script; returns its URL and sha256.</summary>
@@ -49,6 +55,9 @@ public sealed class BinaryServer : IAsyncDisposable
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
         return ($"{BaseUrl}/bin/{name}", sha256);
     }
+
+    /// <summary>How many times <paramref name="name"/> was requested.</summary>
+    public int Downloads(string name) => downloads.GetValueOrDefault(name);
 
     public async ValueTask DisposeAsync()
     {

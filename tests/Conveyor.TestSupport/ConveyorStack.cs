@@ -7,12 +7,15 @@ namespace Conveyor.TestSupport;
 public sealed class ConveyorStack : IAsyncDisposable
 {
     static readonly string[] Services = ["Conveyor.Scheduler", "Conveyor.Executor", "Conveyor.Notifications", "Conveyor.Api"];
+    static readonly IReadOnlyDictionary<string, string> NoEnvironment = new Dictionary<string, string>();
     readonly List<ServiceProcess> processes = [];
     readonly Dictionary<ServiceProcess, int> ports = [];
     readonly string dataDirectory = Directory.CreateTempSubdirectory("conveyor-stack-").FullName;
+    readonly ConveyorStackOptions options;
 
-    ConveyorStack(IsolatedDatabase database, IsolatedVirtualHost virtualHost, int apiPort)
+    ConveyorStack(IsolatedDatabase database, IsolatedVirtualHost virtualHost, int apiPort, ConveyorStackOptions options)
     {
+        this.options = options;
         Database = database;
         VirtualHost = virtualHost;
         Api = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{apiPort}"), Timeout = TimeSpan.FromSeconds(60) };
@@ -26,15 +29,18 @@ public sealed class ConveyorStack : IAsyncDisposable
     public IReadOnlyList<ServiceProcess> Processes => processes;
     public string LogDirectory => Path.Combine(dataDirectory, "logs");
 
-    public static async Task<ConveyorStack> Start()
+    public static Task<ConveyorStack> Start() => Start(new ConveyorStackOptions());
+
+    /// <summary>Starts the stack with per-service environment overrides, and with or without its default executor.</summary>
+    public static async Task<ConveyorStack> Start(ConveyorStackOptions options)
     {
         var database = await IsolatedDatabase.Create();
         var virtualHost = await IsolatedVirtualHost.Create();
-        var stack = new ConveyorStack(database, virtualHost, FreePort.Next());
+        var stack = new ConveyorStack(database, virtualHost, FreePort.Next(), options);
         try
         {
-            foreach (var service in Services)
-                stack.Launch(service, service == "Conveyor.Api" ? stack.ApiPort : FreePort.Next());
+            foreach (var service in Services.Where(s => options.StartExecutor || s != "Conveyor.Executor"))
+                stack.Launch(service, service == "Conveyor.Api" ? stack.ApiPort : FreePort.Next(), NoEnvironment);
             await stack.WaitUntilHealthy(TimeSpan.FromSeconds(90));
             return stack;
         }
@@ -46,22 +52,49 @@ public sealed class ConveyorStack : IAsyncDisposable
     }
 
     /// <summary>Starts another instance of a service (a second executor, or one restarted after a crash) and waits until it is ready.</summary>
-    public async Task<ServiceProcess> StartAnother(string service)
+    public Task<ServiceProcess> StartAnother(string service) => StartAnother(service, NoEnvironment);
+
+    /// <summary>Starts another instance of a service with extra environment (over the stack's and its options') and waits until it is ready.</summary>
+    public async Task<ServiceProcess> StartAnother(string service, IReadOnlyDictionary<string, string> environment)
     {
-        var process = Launch(service, FreePort.Next());
+        var process = Launch(service, FreePort.Next(), environment);
         await WaitUntilHealthy(TimeSpan.FromSeconds(90));
         return process;
     }
 
-    ServiceProcess Launch(string service, int port)
+    /// <summary>
+    /// Starts an executor serving <paramref name="pool"/> with <paramref name="slots"/> slots (named <paramref name="executorId"/>
+    /// when given) and waits until it is ready, that is, consuming its pool's queue.
+    /// </summary>
+    public Task<ServiceProcess> StartExecutor(string pool, int slots, string? executorId = null)
     {
-        var process = StartService(service, port);
+        var environment = new Dictionary<string, string>
+        {
+            ["Executor__Pool"] = pool,
+            ["Executor__Slots"] = slots.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        if (executorId is not null)
+            environment["Executor__ExecutorId"] = executorId;
+        return StartAnother("Conveyor.Executor", environment);
+    }
+
+    /// <summary>Ends one service (SIGKILL, as a crash would); the rest of the stack keeps running and the process stays in <see cref="Logs"/>.</summary>
+    public void Stop(ServiceProcess process)
+    {
+        if (!processes.Contains(process))
+            throw new ArgumentException($"{process.Name} is not part of this stack", nameof(process));
+        process.Kill();
+    }
+
+    ServiceProcess Launch(string service, int port, IReadOnlyDictionary<string, string> environment)
+    {
+        var process = StartService(service, port, environment);
         processes.Add(process);
         ports[process] = port;
         return process;
     }
 
-    ServiceProcess StartService(string service, int port) => ServiceProcess.Start(service, new Dictionary<string, string>
+    ServiceProcess StartService(string service, int port, IReadOnlyDictionary<string, string> environment) => ServiceProcess.Start(service, new Dictionary<string, string>
     {
         ["Urls"] = $"http://127.0.0.1:{port}",
         ["ConnectionStrings__Conveyor"] = Database.ConnectionString,
@@ -71,7 +104,7 @@ public sealed class ConveyorStack : IAsyncDisposable
         ["RabbitMq__Password"] = TestInfrastructure.RabbitPassword,
         ["Executor__DataDirectory"] = Path.Combine(dataDirectory, "executor-" + Guid.NewGuid().ToString("N")[..6]),
         ["DOTNET_ENVIRONMENT"] = "Production",
-    }, LogDirectory);
+    }.Overlay(options.Environment.GetValueOrDefault(service)).Overlay(environment), LogDirectory);
 
     async Task WaitUntilHealthy(TimeSpan timeout)
     {

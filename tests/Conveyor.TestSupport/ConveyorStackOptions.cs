@@ -1,0 +1,19 @@
+namespace Conveyor.TestSupport;
+
+/// <summary>How <see cref="ConveyorStack.Start(ConveyorStackOptions)"/> starts the stack.</summary>
+public sealed class ConveyorStackOptions
+{
+    /// <summary>
+    /// Whether the stack starts its one default executor (pool <c>cpu</c>, the executor's default slots). Tests that
+    /// need exact control over which executors serve which pool turn it off and start their own with
+    /// <see cref="ConveyorStack.StartExecutor"/>.
+    /// </summary>
+    public bool StartExecutor { get; init; } = true;
+
+    /// <summary>
+    /// Extra environment per service name (<c>Conveyor.Api</c>, <c>Conveyor.Scheduler</c>, <c>Conveyor.Executor</c>,
+    /// <c>Conveyor.Notifications</c>), applied over the stack's own, e.g. <c>Executor__Slots</c> or a log level.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Environment { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, string>>();
+}
