@@ -117,5 +117,41 @@ public sealed class ContainerRuntimeTests : IDisposable
         Assert.Contains("pulling images is switched off", error.Message);
     }
 
+    [Fact]
+    public async Task Should_serve_on_its_exposed_port_until_stopped_when_a_service_container_runs()
+    {
+        using var services = new ExecutorParts(docker => docker.ServiceNetworkMode = "host");
+        var port = FreePort.Next();
+        var spec = Shell($"echo served > /work/index.html; httpd -f -p 127.0.0.1:{port} -h /work") with { ExposedPort = port };
+        var context = Context();
+        using var cancellation = new CancellationTokenSource();
+
+        var run = services.Containers.Run(spec, context, cancellation.Token);
+        var answer = await Fetch($"http://127.0.0.1:{port}/index.html");
+        await cancellation.CancelAsync();
+        var result = await run.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal("served\n", answer);
+        Assert.True(result.Interrupted);
+        Assert.Empty(await LocalDocker.ContainersLabelled(AttemptLabel(context)));
+    }
+
+    static async Task<string> Fetch(string url)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            try
+            {
+                return await http.GetStringAsync(url);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && DateTimeOffset.UtcNow < deadline)
+            {
+                await Task.Delay(200);
+            }
+        }
+    }
+
     public void Dispose() => executor.Dispose();
 }
