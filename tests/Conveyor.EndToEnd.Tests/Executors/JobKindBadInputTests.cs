@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
-
 namespace Conveyor.EndToEnd.Tests.Executors;
 
 /// <summary>Bad container and pipeline submissions get a 400 naming the field (nested fields by path) and store nothing.</summary>
@@ -31,16 +28,6 @@ public sealed class JobKindBadInputTests(StackFixture fixture)
 
     [Theory]
     [MemberData(nameof(BadBodies))]
-    public async Task Should_answer_400_naming_the_field_and_store_nothing_when_a_container_or_pipeline_is_bad(string reason, string body, string field)
-    {
-        var before = await fixture.Stack.Database.Scalar("SELECT count(*) FROM jobs");
-
-        var response = await fixture.Jobs.PostRaw(body);
-        var error = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-
-        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{reason}: answered {(int)response.StatusCode}");
-        Assert.False(string.IsNullOrWhiteSpace((string?)error["error"]), reason);
-        Assert.Equal(field, (string?)error["context"]!["field"]);
-        Assert.Equal(before, await fixture.Stack.Database.Scalar("SELECT count(*) FROM jobs"));
-    }
+    public Task Should_answer_400_naming_the_field_and_store_nothing_when_a_container_or_pipeline_is_bad(string reason, string body, string field) =>
+        BadSubmissions.AssertRejected(fixture, reason, body, field);
 }
