@@ -70,6 +70,12 @@ public sealed class StepRunner(ContentAddressedBinaryCache binaries, ProcessRunt
             logger.LogWarning("Attempt {AttemptId} hit an I/O error on this executor: {Reason}", context.AttemptId, ex.Message);
             return Failed($"executor I/O error: {ex.Message}", retryable: true);
         }
+        catch (Exception ex)
+        {
+            // Whatever this executor got wrong, the scheduler hears of it and may try elsewhere.
+            logger.LogError(ex, "Attempt {AttemptId} failed on an executor error", context.AttemptId);
+            return Failed($"executor error: {ex.Message}", retryable: true);
+        }
     }
 
     async Task<RuntimeResult> RunBinary(BinarySpec binary, RunContext context, CancellationToken cancellationToken)
