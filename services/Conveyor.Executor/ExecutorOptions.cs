@@ -35,7 +35,7 @@ public sealed class ExecutorOptions
     /// </summary>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>How often the full profile is published again, so a registry that missed the first one catches up.</summary>
+    /// <summary>How often the runtimes (is the Docker engine answering?) and GPUs are probed again for the profile.</summary>
     public TimeSpan ProfileRefreshInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>On SIGTERM, running attempts may finish for this long; then they are stopped and handed back for retry.</summary>

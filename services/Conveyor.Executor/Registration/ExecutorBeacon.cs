@@ -6,9 +6,10 @@ using Microsoft.Extensions.Options;
 namespace Conveyor.Executor.Registration;
 
 /// <summary>
-/// Tells the registry about this executor: its profile at start and again every <see cref="ExecutorOptions.ProfileRefreshInterval"/>,
-/// a heartbeat with its running attempts and free slots every <see cref="ExecutorOptions.HeartbeatInterval"/>, and a last
-/// word when it stops. A publish that fails is logged and tried again at the next beat.
+/// Tells the registry about this executor: its profile at start, a heartbeat with its running attempts, free slots and
+/// profile every <see cref="ExecutorOptions.HeartbeatInterval"/> (the runtimes and GPUs probed again every
+/// <see cref="ExecutorOptions.ProfileRefreshInterval"/>), and a last word when it stops. A publish that fails is logged
+/// and tried again at the next beat.
 /// </summary>
 public sealed class ExecutorBeacon(
     IBus bus,
@@ -20,13 +21,15 @@ public sealed class ExecutorBeacon(
 {
     readonly CancellationTokenSource stopping = new();
     Task beating = Task.CompletedTask;
+    ExecutorProfile current = new();
 
     /// <summary>True once shutdown has begun; heartbeats say so.</summary>
     public bool Draining { get; set; }
 
     public async Task Start(CancellationToken cancellationToken)
     {
-        await Register(cancellationToken);
+        current = profile.Read();
+        await Try(() => bus.Publish(new ExecutorRegistered(options.Value.ExecutorId, current, DateTimeOffset.UtcNow), cancellationToken), "profile");
         beating = Task.Run(() => Beat(stopping.Token), CancellationToken.None);
     }
 
@@ -49,12 +52,9 @@ public sealed class ExecutorBeacon(
                 continue;
             nextProfile = DateTimeOffset.UtcNow + settings.ProfileRefreshInterval;
             await capabilities.Refresh(cancellationToken);
-            await Register(cancellationToken);
+            current = profile.Read();
         }
     }
-
-    Task Register(CancellationToken cancellationToken) =>
-        Try(() => bus.Publish(new ExecutorRegistered(options.Value.ExecutorId, profile.Read(), DateTimeOffset.UtcNow), cancellationToken), "profile");
 
     ExecutorHeartbeat Heartbeat()
     {
@@ -69,6 +69,7 @@ public sealed class ExecutorBeacon(
             JobsCompleted = attempts.Completed,
             JobsFailed = attempts.Failed,
             Draining = Draining,
+            Profile = current,
             At = DateTimeOffset.UtcNow,
         };
     }

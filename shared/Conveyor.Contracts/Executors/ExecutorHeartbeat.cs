@@ -17,5 +17,8 @@ public sealed record ExecutorHeartbeat
 
     /// <summary>True once the executor has stopped taking work and is finishing or handing back what it runs.</summary>
     public bool Draining { get; init; }
+
+    /// <summary>The executor's profile again, so that a registry that missed its registration (it started later) has it at once.</summary>
+    public ExecutorProfile Profile { get; init; } = new();
     public required DateTimeOffset At { get; init; }
 }

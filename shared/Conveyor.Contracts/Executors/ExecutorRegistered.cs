@@ -1,4 +1,4 @@
 namespace Conveyor.Contracts.Executors;
 
-/// <summary>An executor started (or refreshes its profile). Published again periodically, so a registry that missed it catches up.</summary>
+/// <summary>An executor started, and this is what it is. Its heartbeats repeat the profile.</summary>
 public sealed record ExecutorRegistered(string ExecutorId, ExecutorProfile Profile, DateTimeOffset At);

@@ -6,14 +6,14 @@ namespace Conveyor.Persistence.Executors;
 
 /// <summary>
 /// Writes the executor registry. Every write is one upsert, so registrations and heartbeats may arrive in any order, twice,
-/// or for an executor the registry has not seen yet (a heartbeat then creates the row and the next profile refresh fills it in).
-/// A message older than what is stored changes nothing.
+/// or for an executor the registry has not seen yet (a heartbeat then creates the row).
+/// A message older than what is stored changes nothing. Heartbeats carry the profile too, so a registry that missed a
+/// registration has the profile with the next beat.
 /// </summary>
 public sealed class ExecutorRegistry(IDbContextFactory<ConveyorDbContext> contexts)
 {
     // The same settings as the jsonb columns, so EF reads back what this writes.
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    const string UnknownProfile = "{}";
 
     public async Task Register(ExecutorRegistered registered, CancellationToken cancellationToken)
     {
@@ -39,14 +39,16 @@ public sealed class ExecutorRegistry(IDbContextFactory<ConveyorDbContext> contex
     {
         var at = heartbeat.At.ToUniversalTime();
         var running = JsonSerializer.Serialize(heartbeat.RunningAttempts, Json);
+        var profile = JsonSerializer.Serialize(heartbeat.Profile, Json);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO executors AS e (executor_id, pool, profile, slots, free_slots, running_attempts, jobs_completed, jobs_failed, draining,
                                         registered_at, last_heartbeat_at)
-            VALUES ({heartbeat.ExecutorId}, {heartbeat.Pool}, {UnknownProfile}::jsonb, {heartbeat.Slots}, {heartbeat.FreeSlots}, {running}::jsonb,
+            VALUES ({heartbeat.ExecutorId}, {heartbeat.Pool}, {profile}::jsonb, {heartbeat.Slots}, {heartbeat.FreeSlots}, {running}::jsonb,
                     {heartbeat.JobsCompleted}, {heartbeat.JobsFailed}, {heartbeat.Draining}, {at}, {at})
             ON CONFLICT (executor_id) DO UPDATE SET
                 pool = EXCLUDED.pool,
+                profile = EXCLUDED.profile,
                 slots = EXCLUDED.slots,
                 free_slots = EXCLUDED.free_slots,
                 running_attempts = EXCLUDED.running_attempts,
