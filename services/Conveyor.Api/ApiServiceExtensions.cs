@@ -1,8 +1,11 @@
 using Conveyor.Api.Endpoints.V1;
 using Conveyor.Api.Http;
 using Conveyor.Api.Queries;
+using Conveyor.Api.Streams;
+using Conveyor.Api.Webhooks;
 using Conveyor.Messaging;
 using Conveyor.Persistence;
+using Conveyor.Persistence.Webhooks;
 
 namespace Conveyor.Api;
 
@@ -18,7 +21,12 @@ public static class ApiServiceExtensions
         services.AddOptions<ApiOptions>().Bind(builder.Configuration.GetSection(ApiOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<JobQueries>();
         services.AddSingleton<ExecutorQueries>();
-        services.AddConveyorMessaging(builder.Configuration, bus => { });
+        services.AddOptions<WebhookTargetOptions>().Bind(builder.Configuration.GetSection(WebhookTargetOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SubscriptionQueries>();
+        services.AddSingleton<SubscriptionStore>();
+        services.AddSingleton<JobSnapshots>();
+        services.AddSingleton<LiveEventHub>();
+        services.AddConveyorMessaging(builder.Configuration, LiveEvents.Register);
         return builder;
     }
 
@@ -28,8 +36,12 @@ public static class ApiServiceExtensions
         var v1 = app.MapGroup("/api/v1");
         v1.MapJobEndpoints();
         v1.MapJobControlEndpoints();
+        v1.MapBulkJobEndpoints();
         v1.MapHealthEndpoints();
         v1.MapExecutorEndpoints();
+        v1.MapSubscriptionEndpoints();
+        v1.MapDeliveryEndpoints();
+        v1.MapStreamEndpoints();
         return app;
     }
 }

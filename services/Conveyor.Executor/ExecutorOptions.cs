@@ -44,9 +44,6 @@ public sealed class ExecutorOptions
     /// <summary>Publish stdout and stderr lines as <c>JobLogAppended</c> events while an attempt runs.</summary>
     public bool StreamLogs { get; set; } = true;
 
-    /// <summary>Lines of one attempt streamed as events at most; the stored stdout and stderr are not affected.</summary>
-    [Range(0, 10_000_000)] public int MaxStreamedLogLines { get; set; } = 10_000;
-
     public string CacheDirectory => Path.Combine(DataDirectory, "cache");
 
     public string WorkDirectory => Path.Combine(DataDirectory, "work");

@@ -1,5 +1,10 @@
 using Conveyor.Messaging;
 using Conveyor.Notifications.Consumers;
+using Conveyor.Notifications.Webhooks;
+using Conveyor.Persistence;
+using Conveyor.Persistence.Webhooks;
+using MassTransit;
+using Microsoft.Extensions.Options;
 
 namespace Conveyor.Notifications;
 
@@ -7,7 +12,21 @@ public static class NotificationsServiceExtensions
 {
     public static WebApplicationBuilder AddNotifications(this WebApplicationBuilder builder)
     {
-        builder.Services.AddConveyorMessaging(builder.Configuration, bus => bus.AddConsumer<JobOutcomeConsumer>());
+        var services = builder.Services;
+        services.AddOptions<NotificationsOptions>().Bind(builder.Configuration.GetSection(NotificationsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WebhookTargetOptions>().Bind(builder.Configuration.GetSection(WebhookTargetOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddConveyorPersistence(builder.Configuration).AddConveyorMigrations();
+
+        services.AddHttpClient(nameof(WebhookSender), client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(provider => GuardedConnector.Handler(provider.GetRequiredService<IOptions<WebhookTargetOptions>>().Value));
+        services.AddSingleton<DeliverySignal>();
+        services.AddSingleton<DeliveryRecorder>();
+        services.AddSingleton<DeliveryClaims>();
+        services.AddSingleton<DeliveryLog>();
+        services.AddSingleton<WebhookSender>();
+        services.AddHostedService<DeliveryDispatcher>();
+
+        services.AddConveyorMessaging(builder.Configuration, bus => bus.AddConsumer<JobEventRecorder, JobEventRecorderDefinition>());
         return builder;
     }
 }

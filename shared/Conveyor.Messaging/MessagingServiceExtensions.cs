@@ -1,3 +1,4 @@
+using Conveyor.Messaging.Faults;
 using Conveyor.Messaging.Logging;
 using Conveyor.Messaging.Topology;
 using MassTransit;
@@ -35,7 +36,11 @@ public static class MessagingServiceExtensions
                     host.Password(options.Password);
                     host.PublisherConfirmation = true;
                 });
+                if (options.PrefetchCount is { } prefetch)
+                    rabbit.PrefetchCount = prefetch;
                 rabbit.UseConsumeFilter(typeof(JobLogScopeFilter<>), context);
+                if (configuration.GetValue<bool>("Messaging:DuplicateDeliveries"))
+                    rabbit.UseConsumeFilter(typeof(DuplicateDeliveryFilter<>), context);
                 rabbit.ConfigureEndpoints(context);
             });
         });

@@ -12,4 +12,12 @@ public sealed class RabbitMqOptions
     [Required] public string VirtualHost { get; set; } = "/";
     [Required] public string Username { get; set; } = "conveyor";
     [Required] public string Password { get; set; } = "conveyor";
+
+    /// <summary>
+    /// Messages each receive endpoint may hold at once, and so handle at once, unless its definition says otherwise (an
+    /// executor's queue always uses its slots). MassTransit's own default, twice the cores and at most 16, is 4 on a
+    /// two-core machine: the scheduler's saga, whose every message waits on PostgreSQL and on broker confirms, then
+    /// handled four jobs at a time and submissions queued behind them. Null keeps MassTransit's default.
+    /// </summary>
+    [Range(1, 1000)] public ushort? PrefetchCount { get; set; } = 32;
 }

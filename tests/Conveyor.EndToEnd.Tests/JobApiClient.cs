@@ -43,17 +43,23 @@ public sealed class JobApiClient(HttpClient api)
         return (response.StatusCode, body.Length == 0 ? null : JsonNode.Parse(body));
     }
 
-    public async Task<JsonNode> WaitForTerminal(Guid id, TimeSpan? timeout = null)
+    public Task<HttpResponseMessage> Delete(Guid id) => api.DeleteAsync($"/api/v1/jobs/{id}");
+
+    public Task<HttpResponseMessage> Stop(Guid id) => api.PostAsync($"/api/v1/jobs/{id}/stop", null);
+
+    public Task<JsonNode> WaitForTerminal(Guid id, TimeSpan? timeout = null) => WaitForStatus(id, TerminalStatuses, timeout);
+
+    public async Task<JsonNode> WaitForStatus(Guid id, IReadOnlyCollection<string> statuses, TimeSpan? timeout = null)
     {
         var deadline = DateTimeOffset.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
         JsonNode? job = null;
         while (DateTimeOffset.UtcNow < deadline)
         {
             (_, job) = await Get(id.ToString());
-            if (job?["status"]?.GetValue<string>() is { } status && TerminalStatuses.Contains(status))
+            if (job?["status"]?.GetValue<string>() is { } status && statuses.Contains(status))
                 return job;
             await Task.Delay(100);
         }
-        throw new TimeoutException($"job {id} did not finish: {job?.ToJsonString(new JsonSerializerOptions { WriteIndented = true })}");
+        throw new TimeoutException($"job {id} did not reach {string.Join('/', statuses)}: {job?.ToJsonString(new JsonSerializerOptions { WriteIndented = true })}");
     }
 }

@@ -26,11 +26,15 @@ public static class AttemptMessages
         FinishedAt = EndedAt,
     };
 
-    public static AttemptFailed Failed(Guid jobId, Guid attemptId) => new()
+    public static AttemptHeartbeat Heartbeat(Guid jobId, Guid attemptId) => new(jobId, attemptId, ExecutorId, DateTimeOffset.UtcNow);
+
+    /// <summary>A failure the executor calls retryable is an infrastructure one (download, engine, shutdown).</summary>
+    public static AttemptFailed Failed(Guid jobId, Guid attemptId, bool retryable = false) => new()
     {
         JobId = jobId,
         AttemptId = attemptId,
         Error = Error,
+        Retryable = retryable,
         Stdout = Stdout,
         Stderr = Stderr,
         FailedAt = EndedAt,

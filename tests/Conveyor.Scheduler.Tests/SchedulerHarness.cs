@@ -70,7 +70,23 @@ public sealed class SchedulerHarness : IAsyncDisposable
         return response.Message;
     }
 
-    /// <summary>Publishes an executor's report and waits until the saga's endpoint has consumed it.</summary>
+    /// <summary>Asks to cancel a job; the answer is <see cref="JobCommandAccepted"/>, <see cref="JobCommandRejected"/> or <see cref="JobNotFound"/>.</summary>
+    public async Task<object> Cancel(CancelJob command)
+    {
+        var response = await Bus.GetRequestClient<CancelJob>().GetResponse<JobCommandAccepted, JobCommandRejected, JobNotFound>(command);
+        await Consumed<CancelJob>(m => m.Context.RequestId == response.RequestId);
+        return response.Message;
+    }
+
+    /// <summary>Asks to stop a job; answered like <see cref="Cancel"/>.</summary>
+    public async Task<object> Stop(StopJob command)
+    {
+        var response = await Bus.GetRequestClient<StopJob>().GetResponse<JobCommandAccepted, JobCommandRejected, JobNotFound>(command);
+        await Consumed<StopJob>(m => m.Context.RequestId == response.RequestId);
+        return response.Message;
+    }
+
+    /// <summary>Publishes an executor's report (or a supervision event) and waits until the saga's endpoint has consumed it.</summary>
     public async Task Report<T>(T report)
         where T : class
     {

@@ -10,6 +10,8 @@ public static class SubmitJobs
     public static SubmitJob For(Guid jobId, JobPriority priority = JobPriority.Background) =>
         new(jobId, Definition(priority), SubmittedAt);
 
+    public static SubmitJob For(Guid jobId, JobDefinition definition) => new(jobId, definition, SubmittedAt);
+
     public static JobDefinition Definition(JobPriority priority = JobPriority.Background) => new()
     {
         Type = "thumbnail",

@@ -8,15 +8,22 @@ public sealed class TerminalStateTests
     static readonly JobEvent[] Everything = Enum.GetValues<JobEvent>();
 
     [Theory]
-    [InlineData(JobEvent.CurrentAttemptExitsZero, JobStage.Completed)]
-    [InlineData(JobEvent.CurrentAttemptExitsNonZero, JobStage.Failed)]
-    [InlineData(JobEvent.CurrentAttemptFails, JobStage.Failed)]
-    public async Task Should_stay_finished_and_announce_the_outcome_once_when_every_event_arrives_after_the_end(JobEvent ending, JobStage finished)
+    [InlineData(JobStage.Running, JobEvent.CurrentAttemptExitsZero, JobStage.Completed)]
+    [InlineData(JobStage.Running, JobEvent.CurrentAttemptExitsNonZero, JobStage.Failed)]
+    [InlineData(JobStage.Running, JobEvent.CurrentAttemptFails, JobStage.Failed)]
+    [InlineData(JobStage.Running, JobEvent.CurrentAttemptDeadlinePassed, JobStage.Failed)]
+    [InlineData(JobStage.Pending, JobEvent.Cancel, JobStage.Cancelled)]
+    [InlineData(JobStage.Pending, JobEvent.Stop, JobStage.Cancelled)]
+    [InlineData(JobStage.Waiting, JobEvent.Cancel, JobStage.Cancelled)]
+    [InlineData(JobStage.Stopping, JobEvent.CurrentAttemptExitsZero, JobStage.Cancelled)]
+    [InlineData(JobStage.Stopping, JobEvent.CurrentAttemptFails, JobStage.Cancelled)]
+    [InlineData(JobStage.Stopping, JobEvent.CurrentAttemptHeartbeatLost, JobStage.Cancelled)]
+    [InlineData(JobStage.Stopping, JobEvent.CurrentAttemptDeadlinePassed, JobStage.Cancelled)]
+    public async Task Should_stay_finished_and_announce_the_outcome_once_when_every_event_arrives_after_the_end(JobStage from, JobEvent ending, JobStage finished)
     {
-        await using var scenario = await JobScenario.At(JobStage.Running);
+        await using var scenario = await JobScenario.At(from);
         await scenario.Apply(ending);
-        var job = scenario.Job;
-        var recorded = (job.ExitCode, job.Stdout, job.Stderr, job.Error, job.CompletedAt, job.Attempts[0].Status, job.Attempts[0].EndedAt);
+        var recorded = JobSnapshot.Of(scenario.Job);
 
         var replies = new List<Reply>();
         foreach (var @event in Everything.Concat(Everything))
@@ -24,10 +31,12 @@ public sealed class TerminalStateTests
 
         Assert.Equal(finished.ToString(), scenario.State);
         Assert.All(replies, reply => Assert.NotEqual(Reply.Granted, reply));
-        Assert.Equal(recorded, (job.ExitCode, job.Stdout, job.Stderr, job.Error, job.CompletedAt, job.Attempts[0].Status, job.Attempts[0].EndedAt));
-        Assert.Single(job.Attempts);
-        var outcomes = scenario.Scheduler.Published<JobCompleted>().Count + scenario.Scheduler.Published<JobFailed>().Count;
-        Assert.Equal(1, outcomes);
-        Assert.Equal(finished == JobStage.Completed ? 1 : 0, scenario.Scheduler.Published<JobCompleted>().Count);
+        Assert.All(replies, reply => Assert.NotEqual(Reply.CommandAccepted, reply));
+        Assert.Equal(recorded, JobSnapshot.Of(scenario.Job));
+        var published = (
+            Completed: scenario.Scheduler.Published<JobCompleted>().Count,
+            Failed: scenario.Scheduler.Published<JobFailed>().Count,
+            Cancelled: scenario.Scheduler.Published<JobCancelled>().Count);
+        Assert.Equal((finished == JobStage.Completed ? 1 : 0, finished == JobStage.Failed ? 1 : 0, finished == JobStage.Cancelled ? 1 : 0), published);
     }
 }

@@ -1,10 +1,5 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 
@@ -15,14 +10,13 @@ public sealed class BinaryServer : IAsyncDisposable
 {
     readonly WebApplication app;
     readonly string directory;
-
     readonly ConcurrentDictionary<string, int> downloads;
 
     BinaryServer(WebApplication app, string directory, string baseUrl, ConcurrentDictionary<string, int> downloads)
     {
         this.app = app;
-        this.downloads = downloads;
         this.directory = directory;
+        this.downloads = downloads;
         BaseUrl = baseUrl;
     }
 
@@ -31,19 +25,13 @@ public sealed class BinaryServer : IAsyncDisposable
     public static async Task<BinaryServer> Start()
     {
         var directory = Directory.CreateTempSubdirectory("conveyor-binaries-").FullName;
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
         var downloads = new ConcurrentDictionary<string, int>();
-        app.MapGet("/bin/{name}", (string name) =>
+        var (app, address) = await LoopbackHttp.Start(server => server.MapGet("/bin/{name}", (string name) =>
         {
             downloads.AddOrUpdate(name, 1, (_, count) => count + 1);
             var path = Path.Combine(directory, Path.GetFileName(name));
             return File.Exists(path) ? Results.File(path, "application/octet-stream") : Results.NotFound();
-        });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        }));
         return new BinaryServer(app, directory, address, downloads);
     }
 

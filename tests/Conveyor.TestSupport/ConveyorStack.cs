@@ -7,10 +7,15 @@ namespace Conveyor.TestSupport;
 public sealed class ConveyorStack : IAsyncDisposable
 {
     static readonly string[] Services = ["Conveyor.Scheduler", "Conveyor.Executor", "Conveyor.Notifications", "Conveyor.Api"];
+
+    /// <summary>Generous: on a loaded 2-core machine, four services compiling and migrating at once have taken over 90 s.</summary>
+    static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(180);
     static readonly IReadOnlyDictionary<string, string> NoEnvironment = new Dictionary<string, string>();
     readonly List<ServiceProcess> processes = [];
     readonly Dictionary<ServiceProcess, int> ports = [];
+    readonly Dictionary<ServiceProcess, IReadOnlyDictionary<string, string>> environments = [];
     readonly string dataDirectory = Directory.CreateTempSubdirectory("conveyor-stack-").FullName;
+
     readonly ConveyorStackOptions options;
 
     ConveyorStack(IsolatedDatabase database, IsolatedVirtualHost virtualHost, int apiPort, ConveyorStackOptions options)
@@ -29,7 +34,9 @@ public sealed class ConveyorStack : IAsyncDisposable
     public IReadOnlyList<ServiceProcess> Processes => processes;
     public string LogDirectory => Path.Combine(dataDirectory, "logs");
 
-    public static Task<ConveyorStack> Start() => Start(new ConveyorStackOptions());
+    /// <param name="settings">Configuration every service gets on top of the defaults, as environment variables (e.g. <c>Scheduler__HeartbeatTimeout</c>).</param>
+    public static Task<ConveyorStack> Start(IReadOnlyDictionary<string, string>? settings = null) =>
+        Start(new ConveyorStackOptions { Settings = settings ?? NoEnvironment });
 
     /// <summary>Starts the stack with per-service environment overrides, and with or without its default executor.</summary>
     public static async Task<ConveyorStack> Start(ConveyorStackOptions options)
@@ -41,7 +48,7 @@ public sealed class ConveyorStack : IAsyncDisposable
         {
             foreach (var service in Services.Where(s => options.StartExecutor || s != "Conveyor.Executor"))
                 stack.Launch(service, service == "Conveyor.Api" ? stack.ApiPort : FreePort.Next(), NoEnvironment);
-            await stack.WaitUntilHealthy(TimeSpan.FromSeconds(90));
+            await stack.WaitUntilHealthy(StartTimeout);
             return stack;
         }
         catch
@@ -58,7 +65,7 @@ public sealed class ConveyorStack : IAsyncDisposable
     public async Task<ServiceProcess> StartAnother(string service, IReadOnlyDictionary<string, string> environment)
     {
         var process = Launch(service, FreePort.Next(), environment);
-        await WaitUntilHealthy(TimeSpan.FromSeconds(90));
+        await WaitUntilHealthy(StartTimeout);
         return process;
     }
 
@@ -86,15 +93,25 @@ public sealed class ConveyorStack : IAsyncDisposable
         process.Kill();
     }
 
+    /// <summary>Starts a killed (or live) service again on the same port, as a supervisor restarting it would, and waits until it is ready.</summary>
+    public async Task<ServiceProcess> Restart(ServiceProcess process)
+    {
+        process.Kill();
+        var restarted = Launch(process.Name, ports[process], environments[process]);
+        await WaitUntilHealthy(StartTimeout);
+        return restarted;
+    }
+
     ServiceProcess Launch(string service, int port, IReadOnlyDictionary<string, string> environment)
     {
         var process = StartService(service, port, environment);
         processes.Add(process);
         ports[process] = port;
+        environments[process] = environment;
         return process;
     }
 
-    ServiceProcess StartService(string service, int port, IReadOnlyDictionary<string, string> environment) => ServiceProcess.Start(service, new Dictionary<string, string>
+    ServiceProcess StartService(string service, int port, IReadOnlyDictionary<string, string> environment) => ServiceProcess.Start(service, new Dictionary<string, string>(options.Settings)
     {
         ["Urls"] = $"http://127.0.0.1:{port}",
         ["ConnectionStrings__Conveyor"] = Database.ConnectionString,
@@ -140,6 +157,12 @@ public sealed class ConveyorStack : IAsyncDisposable
         }
         return true;
     }
+
+    /// <summary>The base address a service instance of this stack listens on.</summary>
+    public Uri AddressOf(ServiceProcess process) => new($"http://127.0.0.1:{ports[process]}");
+
+    /// <summary>The live processes of one service, oldest first.</summary>
+    public IReadOnlyList<ServiceProcess> Running(string service) => processes.Where(p => p.Name == service && !p.HasExited).ToList();
 
     public string Logs() => string.Join("\n\n", processes.Select(p => $"== {p.Name}\n{p.Tail()}"));
 

@@ -10,9 +10,12 @@ public sealed class ConveyorStackOptions
     /// </summary>
     public bool StartExecutor { get; init; } = true;
 
+    /// <summary>Configuration every service gets on top of the defaults, as environment variables (e.g. <c>Scheduler__HeartbeatTimeout</c>).</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     /// <summary>
     /// Extra environment per service name (<c>Conveyor.Api</c>, <c>Conveyor.Scheduler</c>, <c>Conveyor.Executor</c>,
-    /// <c>Conveyor.Notifications</c>), applied over the stack's own, e.g. <c>Executor__Slots</c> or a log level.
+    /// <c>Conveyor.Notifications</c>), applied over the stack's own and <see cref="Settings"/>, e.g. <c>Executor__Slots</c>.
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Environment { get; init; } =
         new Dictionary<string, IReadOnlyDictionary<string, string>>();

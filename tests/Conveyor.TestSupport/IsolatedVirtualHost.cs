@@ -1,6 +1,8 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json.Nodes;
 
 namespace Conveyor.TestSupport;
 
@@ -29,6 +31,31 @@ public sealed class IsolatedVirtualHost : IAsyncDisposable
             new { configure = ".*", write = ".*", read = ".*" })).EnsureSuccessStatusCode();
         return new IsolatedVirtualHost(name, client);
     }
+
+    /// <summary>Messages waiting in the <c>_error</c> queues, for diagnosing a failed scenario.</summary>
+    public async Task<string> ErrorQueueDepths()
+    {
+        var queues = await management.GetFromJsonAsync<List<QueueInfo>>($"/api/queues/{Name}") ?? [];
+        return string.Join(", ", queues.Where(q => q.Name.EndsWith("_error", StringComparison.Ordinal)).Select(q => $"{q.Name}: {q.Messages}"));
+    }
+
+    sealed record QueueInfo(string Name, long Messages);
+
+    /// <summary>A queue's message and consumer counts from the management API, or null while the queue does not exist.</summary>
+    public async Task<QueueCounts?> Queue(string queue)
+    {
+        var response = await management.GetAsync($"/api/queues/{Uri.EscapeDataString(Name)}/{Uri.EscapeDataString(queue)}");
+        if (response.StatusCode == HttpStatusCode.NotFound)
+            return null;
+        response.EnsureSuccessStatusCode();
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        var prefetch = body["consumer_details"]?.AsArray().Select(c => (int?)c?["prefetch_count"] ?? 0).ToList() ?? [];
+        return new QueueCounts((long?)body["messages_ready"] ?? 0, (long?)body["messages_unacknowledged"] ?? 0, (int?)body["consumers"] ?? 0, prefetch);
+    }
+
+    /// <summary>Drops every ready message of a queue (the management UI's "Purge").</summary>
+    public async Task Purge(string queue) =>
+        (await management.DeleteAsync($"/api/queues/{Uri.EscapeDataString(Name)}/{Uri.EscapeDataString(queue)}/contents")).EnsureSuccessStatusCode();
 
     public async ValueTask DisposeAsync()
     {

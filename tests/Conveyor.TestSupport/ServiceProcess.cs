@@ -19,12 +19,21 @@ public sealed class ServiceProcess : IAsyncDisposable
     public string Name { get; }
     public string LogPath { get; }
     public bool HasExited => process.HasExited;
+
+    /// <summary>The operating system's id of the process, to read its resource use.</summary>
+    public int ProcessId => process.Id;
     public bool WasKilled { get; private set; }
 
     public static ServiceProcess Start(string service, IReadOnlyDictionary<string, string> environment, string logDirectory)
     {
         var root = TestInfrastructure.RepositoryRoot;
         var dll = Path.Combine(root, "services", service, "bin", TestInfrastructure.BuildConfiguration, "net10.0", service + ".dll");
+        return StartAssembly(service, dll, environment, logDirectory);
+    }
+
+    /// <summary>Runs any built program of the repository (a service, or an example beside the tests) the same way.</summary>
+    public static ServiceProcess StartAssembly(string service, string dll, IReadOnlyDictionary<string, string> environment, string logDirectory)
+    {
         if (!File.Exists(dll))
             throw new FileNotFoundException($"{service} is not built; build the solution first", dll);
 

@@ -24,6 +24,12 @@ public sealed class ErrorShapeMiddleware(RequestDelegate next, ILogger<ErrorShap
             await ApiError.Result(StatusCodes.Status503ServiceUnavailable, "the scheduler did not answer in time; try again").ExecuteAsync(context);
             return;
         }
+        catch (System.Data.Common.DbException ex) when (!context.Response.HasStarted)
+        {
+            logger.LogWarning("Database unavailable on {Method} {Path}: {Reason}", context.Request.Method, context.Request.Path, ex.Message);
+            await ApiError.Result(StatusCodes.Status503ServiceUnavailable, "the database is unavailable; try again").ExecuteAsync(context);
+            return;
+        }
         catch (Exception ex) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
         {
             logger.LogError(ex, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);

@@ -1,4 +1,5 @@
 using Conveyor.Contracts.Attempts;
+using Conveyor.Messaging;
 using MassTransit;
 
 namespace Conveyor.Executor.Consumers;
@@ -12,7 +13,16 @@ public static class AttemptHeartbeats
         try
         {
             while (await timer.WaitForNextTickAsync(finished))
-                await bus.Publish(new AttemptHeartbeat(jobId, attemptId, executorId, DateTimeOffset.UtcNow), finished);
+            {
+                try
+                {
+                    await bus.PublishWithin(new AttemptHeartbeat(jobId, attemptId, executorId, DateTimeOffset.UtcNow), interval, finished);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !finished.IsCancellationRequested)
+                {
+                    // The broker is away; the next beat tries again.
+                }
+            }
         }
         catch (OperationCanceledException)
         {

@@ -1,6 +1,7 @@
 using Conveyor.Contracts.Attempts;
 using Conveyor.Contracts.Jobs;
 using Conveyor.Executor.Attempts;
+using Conveyor.Messaging;
 using MassTransit;
 using Microsoft.Extensions.Options;
 
@@ -13,6 +14,7 @@ namespace Conveyor.Executor.Consumers;
 public sealed class ExecuteJobConsumer(
     IRequestClient<StartAttempt> startAttempt,
     AttemptRunner runner,
+    IBus bus,
     IOptions<ExecutorOptions> options,
     ILogger<ExecuteJobConsumer> logger) : IConsumer<ExecuteJob>
 {
@@ -29,9 +31,9 @@ public sealed class ExecuteJobConsumer(
         }
 
         logger.LogInformation("Attempt {AttemptId} of {JobType} ({JobKind}) started", work.AttemptId, work.Definition.Type, work.Definition.Kind);
-        // The attempt has a lifetime of its own (timeout, stop, shutdown), not the delivery's, and its report must leave even
-        // while the endpoint is stopping.
+        // The attempt has a lifetime of its own (timeout, stop, shutdown), not the delivery's. Its report leaves even while the
+        // endpoint is stopping, and is retried through a broker outage: the scheduler must hear how the attempt ended.
         var report = await runner.Run(work);
-        await context.Publish(report, CancellationToken.None);
+        await bus.PublishUntilConfirmed(report, TimeSpan.FromMinutes(10));
     }
 }

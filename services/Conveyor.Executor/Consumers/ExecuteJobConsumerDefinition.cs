@@ -22,12 +22,6 @@ public sealed class ExecuteJobConsumerDefinition : ConsumerDefinition<ExecuteJob
     {
         endpointConfigurator.PrefetchCount = slots;
         endpointConfigurator.ConcurrentMessageLimit = slots;
-        // Asking for the grant again is safe (the saga grants only the current attempt once); without it a busy scheduler
-        // would send the delivery to the error queue and leave the job waiting.
-        consumerConfigurator.UseMessageRetry(retry =>
-        {
-            retry.Handle<RequestTimeoutException>();
-            retry.Intervals(1000, 5000, 15000);
-        });
+        ExecuteJobRetryPolicy.Apply(endpointConfigurator);
     }
 }

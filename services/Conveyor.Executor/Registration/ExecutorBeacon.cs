@@ -1,5 +1,6 @@
 using Conveyor.Contracts.Executors;
 using Conveyor.Executor.Attempts;
+using Conveyor.Messaging;
 using MassTransit;
 using Microsoft.Extensions.Options;
 
@@ -29,7 +30,8 @@ public sealed class ExecutorBeacon(
     public async Task Start(CancellationToken cancellationToken)
     {
         current = profile.Read();
-        await Try(() => bus.Publish(new ExecutorRegistered(options.Value.ExecutorId, current, DateTimeOffset.UtcNow), cancellationToken), "profile");
+        await Try(() => bus.PublishWithin(new ExecutorRegistered(options.Value.ExecutorId, current, DateTimeOffset.UtcNow), BoundedPublish.DefaultTimeout,
+            cancellationToken), "profile", cancellationToken);
         beating = Task.Run(() => Beat(stopping.Token), CancellationToken.None);
     }
 
@@ -37,7 +39,8 @@ public sealed class ExecutorBeacon(
     {
         await stopping.CancelAsync();
         await beating.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        await Try(() => bus.Publish(new ExecutorStopped(options.Value.ExecutorId, DateTimeOffset.UtcNow), cancellationToken), "goodbye");
+        await Try(() => bus.PublishWithin(new ExecutorStopped(options.Value.ExecutorId, DateTimeOffset.UtcNow), BoundedPublish.DefaultTimeout, cancellationToken),
+            "goodbye", cancellationToken);
     }
 
     async Task Beat(CancellationToken cancellationToken)
@@ -47,7 +50,7 @@ public sealed class ExecutorBeacon(
         using var timer = new PeriodicTimer(settings.HeartbeatInterval);
         while (await timer.WaitForNextTickAsync(cancellationToken))
         {
-            await Try(() => bus.Publish(Heartbeat(), cancellationToken), "heartbeat");
+            await Try(() => bus.PublishWithin(Heartbeat(), settings.HeartbeatInterval, cancellationToken), "heartbeat", cancellationToken);
             if (DateTimeOffset.UtcNow < nextProfile)
                 continue;
             nextProfile = DateTimeOffset.UtcNow + settings.ProfileRefreshInterval;
@@ -74,13 +77,13 @@ public sealed class ExecutorBeacon(
         };
     }
 
-    async Task Try(Func<Task> publish, string what)
+    async Task Try(Func<Task> publish, string what, CancellationToken cancellationToken)
     {
         try
         {
             await publish();
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning("Executor {What} could not be published: {Reason}", what, ex.Message);
         }

@@ -1,5 +1,5 @@
 using Conveyor.Contracts.Jobs;
-using Conveyor.Executor.Runtimes.Output;
+using Conveyor.Executor.Runtimes.Process;
 
 namespace Conveyor.Executor.Runtimes;
 
@@ -15,5 +15,5 @@ public sealed record RunContext
 
     /// <summary>Written to the job's stdin, which is then closed; null closes it at once.</summary>
     public string? Stdin { get; init; }
-    public AttemptLog? Log { get; init; }
+    public JobLogBatcher? Log { get; init; }
 }

@@ -84,6 +84,7 @@ public sealed class JobLifecycleBehaviors(SchedulerOptions options)
         var exponent = Math.Min(job.AttemptCount - 1, 20);
         var delay = TimeSpan.FromTicks(Math.Min(options.RetryBaseDelay.Ticks * (1L << exponent), options.MaxRetryDelay.Ticks));
         OpenAttempt(job);
+        job.ExitCode = null;
         job.NextAttemptAt = DateTimeOffset.UtcNow + delay;
         job.CompletedAt = null;
         job.DeadlineAt = null;
@@ -106,6 +107,7 @@ public sealed class JobLifecycleBehaviors(SchedulerOptions options)
     {
         var job = context.Saga;
         var report = context.Message;
+        job.ExitCode = null;
         job.Stdout = report.Stdout;
         job.Stderr = report.Stderr;
         job.Error = report.Error;
@@ -116,6 +118,7 @@ public sealed class JobLifecycleBehaviors(SchedulerOptions options)
     public static void RecordLost(BehaviorContext<JobLifecycleState> context)
     {
         var job = context.Saga;
+        job.ExitCode = null;
         job.Error = $"executor {job.ExecutorId} stopped sending heartbeats";
         EndAttempt(job, AttemptStatus.TimedOut, DateTimeOffset.UtcNow, exitCode: null, job.Error);
     }
@@ -123,6 +126,7 @@ public sealed class JobLifecycleBehaviors(SchedulerOptions options)
     public static void RecordTimeout(BehaviorContext<JobLifecycleState> context)
     {
         var job = context.Saga;
+        job.ExitCode = null;
         job.Error = $"the job exceeded its timeout of {job.TimeoutSeconds} s and was stopped";
         EndAttempt(job, AttemptStatus.TimedOut, DateTimeOffset.UtcNow, exitCode: null, job.Error);
     }
@@ -144,6 +148,7 @@ public sealed class JobLifecycleBehaviors(SchedulerOptions options)
 
     public static void RecordStoppedFailure(BehaviorContext<JobLifecycleState, AttemptFailed> context)
     {
+        context.Saga.ExitCode = null;
         context.Saga.Stdout = context.Message.Stdout;
         context.Saga.Stderr = context.Message.Stderr;
         EndStop(context.Saga);
@@ -151,6 +156,13 @@ public sealed class JobLifecycleBehaviors(SchedulerOptions options)
 
     public static void EndStop(JobLifecycleState job) =>
         EndAttempt(job, AttemptStatus.Cancelled, DateTimeOffset.UtcNow, job.ExitCode, job.Error ?? "stopped");
+
+    /// <summary>The stop ended without word from the executor (lost, or the kill not confirmed in time): no exit code is known.</summary>
+    public static void EndStopUnconfirmed(JobLifecycleState job)
+    {
+        job.ExitCode = null;
+        EndStop(job);
+    }
 
     public static bool IsCurrent(BehaviorContext<JobLifecycleState, StartAttempt> c) => c.Message.AttemptId == c.Saga.CurrentAttemptId;
     public static bool IsCurrent(BehaviorContext<JobLifecycleState, AttemptHeartbeat> c) => c.Message.AttemptId == c.Saga.CurrentAttemptId;

@@ -4,7 +4,8 @@ using MassTransit;
 namespace Conveyor.Scheduler.StateMachines;
 
 /// <summary>
-/// The saga's endpoint. Lock conflicts and transient database errors are retried; the messages a transition causes go
+/// The saga's endpoint. Lock conflicts and transient database errors are retried, for about a minute in all, so that a
+/// database restart delays messages instead of sending them to the error queue; the messages a transition causes go
 /// through the transactional outbox of the saga repository, so they leave only after its transaction commits.
 /// </summary>
 public sealed class JobLifecycleStateDefinition : SagaDefinition<JobLifecycleState>
@@ -12,6 +13,6 @@ public sealed class JobLifecycleStateDefinition : SagaDefinition<JobLifecycleSta
     protected override void ConfigureSaga(IReceiveEndpointConfigurator endpointConfigurator, ISagaConfigurator<JobLifecycleState> sagaConfigurator,
         IRegistrationContext context)
     {
-        endpointConfigurator.UseMessageRetry(retry => retry.Intervals(50, 200, 500, 1000, 2000, 5000));
+        endpointConfigurator.UseMessageRetry(retry => retry.Intervals(50, 200, 500, 1000, 2000, 5000, 10000, 15000, 30000));
     }
 }

@@ -108,8 +108,8 @@ public sealed class JobLifecycleStateMachine : MassTransitStateMachine<JobLifecy
             When(AttemptStartRequested).ThenAsync(c => JobLifecycleReplies.Refuse(c, "the job is being stopped")),
             When(AttemptCompleted, JobLifecycleBehaviors.IsCurrent).Then(JobLifecycleBehaviors.RecordStoppedOutput).TransitionTo(Cancelled).ThenAsync(JobLifecycleEvents.Cancelled),
             When(AttemptFailed, JobLifecycleBehaviors.IsCurrent).Then(JobLifecycleBehaviors.RecordStoppedFailure).TransitionTo(Cancelled).ThenAsync(JobLifecycleEvents.Cancelled),
-            When(HeartbeatLost, JobLifecycleBehaviors.IsCurrent).Then(c => JobLifecycleBehaviors.EndStop(c.Saga)).TransitionTo(Cancelled).ThenAsync(JobLifecycleEvents.Cancelled),
-            When(DeadlinePassed, JobLifecycleBehaviors.IsCurrent).Then(c => JobLifecycleBehaviors.EndStop(c.Saga)).TransitionTo(Cancelled).ThenAsync(JobLifecycleEvents.Cancelled),
+            When(HeartbeatLost, JobLifecycleBehaviors.IsCurrent).Then(c => JobLifecycleBehaviors.EndStopUnconfirmed(c.Saga)).TransitionTo(Cancelled).ThenAsync(JobLifecycleEvents.Cancelled),
+            When(DeadlinePassed, JobLifecycleBehaviors.IsCurrent).Then(c => JobLifecycleBehaviors.EndStopUnconfirmed(c.Saga)).TransitionTo(Cancelled).ThenAsync(JobLifecycleEvents.Cancelled),
             Ignore(HeartbeatReceived), Ignore(RetryDue));
 
         During(Completed, Failed, Cancelled,

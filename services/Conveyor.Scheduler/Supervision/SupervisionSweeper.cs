@@ -1,3 +1,4 @@
+using Conveyor.Messaging;
 using Conveyor.Persistence;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +20,10 @@ public sealed class SupervisionSweeper(
     const int BatchSize = 1000;
     readonly RecentlySignalled recently = new(TimeSpan.FromSeconds(5));
 
+    // Heartbeats that arrived while the scheduler or its database was down wait in the saga's queue, so silence is only
+    // evidence of a lost executor once supervision itself has worked for a whole heartbeat timeout.
+    DateTimeOffset healthySince = DateTimeOffset.UtcNow;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.SweepInterval);
@@ -30,6 +35,7 @@ public sealed class SupervisionSweeper(
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
+                healthySince = DateTimeOffset.UtcNow;
                 logger.LogWarning("Supervision sweep failed, retrying: {Reason}", ex.Message);
             }
         }
@@ -56,19 +62,22 @@ public sealed class SupervisionSweeper(
         string[] active = ["Running", "Stopping"];
 
         var dueRetries = await db.Jobs.AsNoTracking()
-            .Where(j => j.CurrentState == "Waiting" && j.NextAttemptAt <= now)
+            .Where(j => j.CurrentState == "Waiting" && j.NextAttemptAt <= now).OrderBy(j => j.NextAttemptAt)
             .Select(j => new { j.CorrelationId, j.CurrentAttemptId }).Take(BatchSize).ToListAsync(cancellationToken);
         foreach (var job in dueRetries)
             await Signal(new RetryDue(job.CorrelationId, job.CurrentAttemptId!.Value), job.CorrelationId, cancellationToken);
 
-        var silent = await db.Jobs.AsNoTracking()
-            .Where(j => active.Contains(j.CurrentState) && j.LastHeartbeatAt < silentSince)
-            .Select(j => new { j.CorrelationId, j.CurrentAttemptId }).Take(BatchSize).ToListAsync(cancellationToken);
-        foreach (var job in silent)
-            await Signal(new AttemptHeartbeatLost(job.CorrelationId, job.CurrentAttemptId!.Value), job.CorrelationId, cancellationToken);
+        if (now - healthySince >= options.Value.HeartbeatTimeout)
+        {
+            var silent = await db.Jobs.AsNoTracking()
+                .Where(j => active.Contains(j.CurrentState) && j.LastHeartbeatAt < silentSince).OrderBy(j => j.LastHeartbeatAt)
+                .Select(j => new { j.CorrelationId, j.CurrentAttemptId }).Take(BatchSize).ToListAsync(cancellationToken);
+            foreach (var job in silent)
+                await Signal(new AttemptHeartbeatLost(job.CorrelationId, job.CurrentAttemptId!.Value), job.CorrelationId, cancellationToken);
+        }
 
         var overdue = await db.Jobs.AsNoTracking()
-            .Where(j => active.Contains(j.CurrentState) && j.DeadlineAt <= now)
+            .Where(j => active.Contains(j.CurrentState) && j.DeadlineAt <= now).OrderBy(j => j.DeadlineAt)
             .Select(j => new { j.CorrelationId, j.CurrentAttemptId }).Take(BatchSize).ToListAsync(cancellationToken);
         foreach (var job in overdue)
             await Signal(new AttemptDeadlinePassed(job.CorrelationId, job.CurrentAttemptId!.Value), job.CorrelationId, cancellationToken);
@@ -79,6 +88,6 @@ public sealed class SupervisionSweeper(
         if (!recently.TryMark((typeof(T), jobId)))
             return;
         logger.LogInformation("Supervision: {Event} for job {JobId}", typeof(T).Name, jobId);
-        await bus.Publish(message, cancellationToken);
+        await bus.PublishWithin(message, BoundedPublish.DefaultTimeout, cancellationToken);
     }
 }

@@ -18,6 +18,7 @@ public sealed class OutboxDispatcher(
 {
     const int BatchSize = 500;
     static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+    static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(30);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -52,8 +53,11 @@ public sealed class OutboxDispatcher(
         if (batch.Count == 0)
             return 0;
 
-        // A job's messages keep their order; different jobs' messages go out side by side.
-        await Task.WhenAll(batch.GroupBy(m => m.JobId).Select(group => DeliverInOrder(group, cancellationToken)));
+        // A job's messages keep their order; different jobs' messages go out side by side. Sends are bounded in time
+        // (a confirm on a connection lost to a broker restart never comes); what did not go out stays for the next try.
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(SendTimeout);
+        await Task.WhenAll(batch.GroupBy(m => m.JobId).Select(group => DeliverInOrder(group, bounded.Token)));
 
         db.Set<OutboxMessage>().RemoveRange(batch);
         await db.SaveChangesAsync(cancellationToken);

@@ -28,6 +28,10 @@ public sealed class PostgresSagaRepositoryContextFactory<TSaga>(
     {
         await using var db = await contexts.CreateDbContextAsync(context.CancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, context.CancellationToken);
+        // EF wraps every SaveChanges inside a transaction in a savepoint of its own: two more round trips per saga message.
+        // A failed save here fails the whole message, which is rolled back and retried, so those savepoints buy nothing;
+        // the one place that must survive a failed statement (a duplicate insert) takes its own savepoint.
+        db.Database.AutoSavepointsEnabled = false;
 
         if (!await Inbox.TryRecord(db, context.MessageId, typeof(TSaga).Name, context.CancellationToken))
         {
@@ -39,6 +43,9 @@ public sealed class PostgresSagaRepositoryContextFactory<TSaga>(
         var repositoryContext = new PostgresSagaRepositoryContext<TSaga, T>(db, context, consumeContextFactory, outbox);
         await next.Send(repositoryContext);
 
+        // Outbox rows added where no saga row was saved (answers to messages for unknown jobs) still need flushing.
+        if (db.ChangeTracker.HasChanges())
+            await db.SaveChangesAsync(context.CancellationToken);
         await transaction.CommitAsync(context.CancellationToken);
         if (outbox.HasMessages)
             outboxSignal.Notify();

@@ -1,15 +1,16 @@
 using System.Text;
+using Conveyor.Executor.Runtimes.Process;
 
 namespace Conveyor.Executor.Runtimes.Output;
 
 /// <summary>
 /// One output stream of a running job (stdout or stderr): decodes its bytes as UTF-8, keeps its head and tail
-/// (<see cref="CappedOutput"/>) and hands each complete line to the attempt's log stream. A line longer than
-/// <see cref="MaxLineLength"/> is streamed in pieces, so no single line can grow the executor's memory.
+/// (<see cref="CappedOutput"/>) and hands each complete line to the attempt's live log. A line longer than
+/// <see cref="MaxLineLength"/> is streamed in pieces, so no single line can grow the executor's memory or be cut short.
 /// </summary>
-public sealed class OutputCapture(string stream, AttemptLog? log)
+public sealed class OutputCapture(string stream, JobLogBatcher? log)
 {
-    public const int MaxLineLength = 16 * 1024;
+    public const int MaxLineLength = JobLogBatcher.MaxLineLength;
 
     readonly CappedOutput text = new();
     readonly Decoder decoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetDecoder();
@@ -59,6 +60,6 @@ public sealed class OutputCapture(string stream, AttemptLog? log)
     {
         var complete = line.ToString().TrimEnd('\r');
         line.Clear();
-        log?.Line(stream, complete);
+        log?.Append(stream, complete);
     }
 }

@@ -1,0 +1,52 @@
+using Conveyor.Api.Http;
+using Conveyor.Api.Queries;
+using Conveyor.Api.Webhooks;
+using Conveyor.Persistence.Webhooks;
+
+namespace Conveyor.Api.Endpoints.V1;
+
+/// <summary>A subscription's delivery log (every try: when, status code, latency, error) and the redeliver action.</summary>
+public static class DeliveryEndpoints
+{
+    public static RouteGroupBuilder MapDeliveryEndpoints(this RouteGroupBuilder v1)
+    {
+        v1.MapGet("/subscriptions/{id}/deliveries", List);
+        v1.MapPost("/subscriptions/{id}/deliveries/{deliveryId}/redeliver", Redeliver);
+        return v1;
+    }
+
+    static async Task<IResult> List(string id, HttpRequest request, SubscriptionQueries subscriptions, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(id, out var subscriptionId))
+            return ApiError.BadRequest("subscription id must be a UUID", "id");
+        if (!PageQuery.TryParse(request, out var limit, out var offset, out var error))
+            return error;
+        string? status = request.Query["status"];
+        if (status is not null && !DeliveryStatus.All.Contains(status))
+            return ApiError.BadRequest($"status must be one of {string.Join(", ", DeliveryStatus.All)}", "status");
+        if (await subscriptions.Get(subscriptionId, cancellationToken) is null)
+            return SubscriptionEndpoints.NotFound(subscriptionId);
+
+        var deliveries = await subscriptions.Deliveries(subscriptionId, status, limit, offset, cancellationToken);
+        return Results.Json(deliveries.Select(WebhookViews.Of), ApiJson.Options);
+    }
+
+    /// <summary>Sends a finished delivery (delivered or dead-lettered) again, as a new entry in the log; 202 with that entry.</summary>
+    static async Task<IResult> Redeliver(string id, string deliveryId, SubscriptionQueries subscriptions, SubscriptionStore store, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(id, out var subscriptionId))
+            return ApiError.BadRequest("subscription id must be a UUID", "id");
+        if (!Guid.TryParse(deliveryId, out var originalId))
+            return ApiError.BadRequest("delivery id must be a UUID", "delivery_id");
+        var original = await subscriptions.Delivery(subscriptionId, originalId, cancellationToken);
+        if (original is null)
+            return ApiError.Result(StatusCodes.Status404NotFound, "delivery not found",
+                new Dictionary<string, object?> { ["subscription_id"] = subscriptionId, ["delivery_id"] = originalId });
+        if (original.Status == DeliveryStatus.Pending)
+            return ApiError.Result(StatusCodes.Status409Conflict, "the delivery is still being tried",
+                new Dictionary<string, object?> { ["delivery_id"] = originalId, ["status"] = original.Status });
+
+        var copy = await store.Redeliver(original, cancellationToken);
+        return Results.Json(WebhookViews.Of(copy), ApiJson.Options, statusCode: StatusCodes.Status202Accepted);
+    }
+}

@@ -1,0 +1,47 @@
+using Conveyor.Api.Endpoints.V1;
+using Conveyor.Persistence;
+using Conveyor.Persistence.Jobs;
+using Microsoft.EntityFrameworkCore;
+
+namespace Conveyor.Api.Streams;
+
+/// <summary>What a client that connects late is told first: the current state, from the database.</summary>
+public sealed class JobSnapshots(IDbContextFactory<ConveyorDbContext> contexts)
+{
+    public const int MaxActiveJobs = 1000;
+    static readonly string[] TerminalStates = ["Completed", "Failed", "Cancelled"];
+
+    public async Task<JobSnapshot?> Get(Guid jobId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var jobs = await Read(db.Jobs.Where(j => j.CorrelationId == jobId), cancellationToken);
+        return jobs.SingleOrDefault();
+    }
+
+    /// <summary>Every job not yet finished, oldest first (at most <see cref="MaxActiveJobs"/>).</summary>
+    public async Task<IReadOnlyList<JobSnapshot>> Active(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await Read(db.Jobs.Where(j => !TerminalStates.Contains(j.CurrentState)).OrderBy(j => j.CreatedAt).Take(MaxActiveJobs), cancellationToken);
+    }
+
+    static async Task<List<JobSnapshot>> Read(IQueryable<JobLifecycleState> jobs, CancellationToken cancellationToken)
+    {
+        var rows = await jobs.AsNoTracking()
+            .Select(j => new { j.CorrelationId, j.Type, j.Priority, j.CurrentState, j.CreatedAt, j.StartedAt, j.CompletedAt, j.ExitCode, j.Error, j.AttemptCount })
+            .ToListAsync(cancellationToken);
+        return rows.Select(j => new JobSnapshot
+        {
+            JobId = j.CorrelationId,
+            Type = j.Type,
+            Priority = JobPriorityNames.Of(j.Priority),
+            Status = PublicStatus.Of(j.CurrentState),
+            CreatedAt = j.CreatedAt.UtcDateTime,
+            StartedAt = j.StartedAt?.UtcDateTime,
+            CompletedAt = j.CompletedAt?.UtcDateTime,
+            ExitCode = j.ExitCode,
+            Error = j.Error,
+            Attempts = j.AttemptCount,
+        }).ToList();
+    }
+}

@@ -1,0 +1,46 @@
+using Conveyor.Contracts.Attempts;
+using Conveyor.Contracts.Jobs;
+using MassTransit;
+
+namespace Conveyor.Api.Streams;
+
+/// <summary>Hears lifecycle events and log lines on this instance's own queue and hands them to the stream clients.</summary>
+public sealed class LiveEventRelay(LiveEventHub hub) :
+    IConsumer<JobSubmitted>, IConsumer<AttemptStarted>, IConsumer<JobRetryScheduled>,
+    IConsumer<JobCompleted>, IConsumer<JobFailed>, IConsumer<JobCancelled>, IConsumer<JobLogAppended>
+{
+    public Task Consume(ConsumeContext<JobSubmitted> context) =>
+        Status(context.Message.JobId, "submitted", "pending", context.Message.CreatedAt, change => change);
+
+    public Task Consume(ConsumeContext<AttemptStarted> context) =>
+        Status(context.Message.JobId, "started", "running", context.Message.StartedAt,
+            change => change with { AttemptId = context.Message.AttemptId, ExecutorId = context.Message.ExecutorId });
+
+    public Task Consume(ConsumeContext<JobRetryScheduled> context) =>
+        Status(context.Message.JobId, "retried", "pending", new DateTimeOffset((context.SentTime ?? DateTime.UtcNow).ToUniversalTime()),
+            change => change with { Reason = context.Message.Reason, RetryAt = context.Message.RetryAt.UtcDateTime });
+
+    public Task Consume(ConsumeContext<JobCompleted> context) =>
+        Status(context.Message.JobId, "completed", "completed", context.Message.CompletedAt, change => change with { ExitCode = context.Message.ExitCode });
+
+    public Task Consume(ConsumeContext<JobFailed> context) =>
+        Status(context.Message.JobId, "failed", "failed", context.Message.FailedAt,
+            change => change with { ExitCode = context.Message.ExitCode, Error = context.Message.Error });
+
+    public Task Consume(ConsumeContext<JobCancelled> context) =>
+        Status(context.Message.JobId, "cancelled", "cancelled", context.Message.CancelledAt, change => change with { Reason = context.Message.Reason });
+
+    public Task Consume(ConsumeContext<JobLogAppended> context)
+    {
+        var log = context.Message;
+        hub.Publish(new LiveJobEvent(log.JobId, LiveJobEvent.LogEvent, new JobLogLines(log.JobId, log.AttemptId, log.Stream, log.Lines, log.At.UtcDateTime), log.At));
+        return Task.CompletedTask;
+    }
+
+    Task Status(Guid jobId, string name, string status, DateTimeOffset occurredAt, Func<JobStatusChange, JobStatusChange> details)
+    {
+        var change = details(new JobStatusChange { JobId = jobId, Event = name, Status = status, OccurredAt = occurredAt.UtcDateTime });
+        hub.Publish(new LiveJobEvent(jobId, LiveJobEvent.StatusEvent, change, occurredAt, status));
+        return Task.CompletedTask;
+    }
+}

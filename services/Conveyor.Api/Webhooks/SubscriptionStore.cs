@@ -1,0 +1,61 @@
+using System.Security.Cryptography;
+using Conveyor.Persistence;
+using Conveyor.Persistence.Webhooks;
+using Microsoft.EntityFrameworkCore;
+
+namespace Conveyor.Api.Webhooks;
+
+/// <summary>
+/// The API is the only writer of subscriptions; notifications reads them when it records and sends deliveries.
+/// A redelivery is a new pending row (the log keeps the old one); notifications finds it on its next poll.
+/// </summary>
+public sealed class SubscriptionStore(IDbContextFactory<ConveyorDbContext> contexts)
+{
+    public async Task<WebhookSubscription> Create(SubscriptionRequest request, CancellationToken cancellationToken)
+    {
+        var subscription = new WebhookSubscription
+        {
+            Id = Guid.CreateVersion7(),
+            Url = request.Url,
+            Events = [.. request.Events],
+            JobType = request.JobType,
+            Priority = request.Priority,
+            Owner = request.Owner,
+            Secret = request.Secret ?? Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            CreatedAt = DateTimeOffset.UtcNow,
+        };
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.Add(subscription);
+        await db.SaveChangesAsync(cancellationToken);
+        return subscription;
+    }
+
+    /// <summary>Deletes the subscription with its delivery log; pending deliveries are never sent. False when it was not there.</summary>
+    public async Task<bool> Delete(Guid id, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Set<WebhookSubscription>().Where(s => s.Id == id).ExecuteDeleteAsync(cancellationToken) > 0;
+    }
+
+    public async Task<WebhookDelivery> Redeliver(WebhookDelivery original, CancellationToken cancellationToken)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var copy = new WebhookDelivery
+        {
+            Id = Guid.CreateVersion7(),
+            SubscriptionId = original.SubscriptionId,
+            JobId = original.JobId,
+            EventId = original.EventId,
+            Event = original.Event,
+            Payload = original.Payload,
+            Status = DeliveryStatus.Pending,
+            CreatedAt = now,
+            NextAttemptAt = now,
+            RedeliveryOf = original.Id,
+        };
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.Add(copy);
+        await db.SaveChangesAsync(cancellationToken);
+        return copy;
+    }
+}

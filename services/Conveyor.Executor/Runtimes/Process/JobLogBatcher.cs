@@ -1,0 +1,114 @@
+using Conveyor.Contracts.Jobs;
+using MassTransit;
+
+namespace Conveyor.Executor.Runtimes.Process;
+
+/// <summary>
+/// Publishes what a running attempt prints as <see cref="JobLogAppended"/>, batched: a batch leaves every
+/// <see cref="FlushInterval"/> or once it holds <see cref="MaxLinesPerBatch"/> lines. It is bounded: lines are cut at
+/// <see cref="MaxLineLength"/>, and when the broker cannot keep up, lines past <see cref="MaxBufferedLines"/> are dropped
+/// and counted in a marker line. Live logs are a view; the attempt's captured output remains the record.
+/// </summary>
+public sealed class JobLogBatcher : IAsyncDisposable
+{
+    public static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(200);
+    public const int MaxLinesPerBatch = 100;
+    public const int MaxBufferedLines = 2000;
+    public const int MaxLineLength = 4096;
+
+    readonly IPublishEndpoint bus;
+    readonly Guid jobId;
+    readonly Guid attemptId;
+    readonly ILogger logger;
+    readonly List<(string Stream, string Line)> buffered = [];
+    readonly SemaphoreSlim full = new(0, 1);
+    readonly CancellationTokenSource stopping = new();
+    readonly Task flushing;
+    long dropped;
+
+    public JobLogBatcher(IPublishEndpoint bus, Guid jobId, Guid attemptId, ILogger logger)
+    {
+        this.bus = bus;
+        this.jobId = jobId;
+        this.attemptId = attemptId;
+        this.logger = logger;
+        flushing = Task.Run(FlushUntilStopped);
+    }
+
+    public void Append(string stream, string line)
+    {
+        lock (buffered)
+        {
+            if (buffered.Count >= MaxBufferedLines)
+            {
+                dropped++;
+                return;
+            }
+            buffered.Add((stream, line.Length > MaxLineLength ? line[..MaxLineLength] : line));
+            if (buffered.Count == MaxLinesPerBatch && full.CurrentCount == 0)
+                full.Release();
+        }
+    }
+
+    async Task FlushUntilStopped()
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await full.WaitAsync(FlushInterval, stopping.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+            await Flush();
+        }
+    }
+
+    async Task Flush()
+    {
+        List<(string Stream, string Line)> batch;
+        lock (buffered)
+        {
+            if (dropped > 0)
+                buffered.Add(("stderr", $"[conveyor: {dropped} log lines dropped from the live view]"));
+            dropped = 0;
+            batch = [.. buffered];
+            buffered.Clear();
+        }
+
+        // Consecutive lines of one stream go out together, so that the order across stdout and stderr is kept.
+        for (var start = 0; start < batch.Count;)
+        {
+            var stream = batch[start].Stream;
+            var end = start;
+            while (end < batch.Count && batch[end].Stream == stream && end - start < MaxLinesPerBatch)
+                end++;
+            await Publish(stream, batch[start..end].Select(entry => entry.Line).ToList());
+            start = end;
+        }
+    }
+
+    async Task Publish(string stream, IReadOnlyList<string> lines)
+    {
+        try
+        {
+            await bus.Publish(new JobLogAppended { JobId = jobId, AttemptId = attemptId, Stream = stream, Lines = lines, At = DateTimeOffset.UtcNow });
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning("Live log lines of attempt {AttemptId} could not be published: {Reason}", attemptId, ex.Message);
+        }
+    }
+
+    /// <summary>Sends what is left; called once the process has exited, before the attempt is reported.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await stopping.CancelAsync();
+        await flushing;
+        await Flush();
+        stopping.Dispose();
+        full.Dispose();
+    }
+}

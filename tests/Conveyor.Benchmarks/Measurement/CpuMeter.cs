@@ -1,0 +1,40 @@
+using System.Globalization;
+using Conveyor.TestSupport;
+
+namespace Conveyor.Benchmarks.Measurement;
+
+/// <summary>
+/// CPU time the services used during a phase, per service name. On a shared machine throughput depends on what else
+/// runs; CPU milliseconds per job do much less, so they show whether a change made the work itself cheaper.
+/// </summary>
+public sealed class CpuMeter(IReadOnlyList<ServiceProcess> processes)
+{
+    static readonly double TicksPerSecond = 100; // USER_HZ, 100 on every Linux this runs on
+    Dictionary<string, double> start = [];
+
+    public void Start() => start = Read();
+
+    /// <summary>Milliseconds of CPU per item since <see cref="Start"/>, per service, largest first.</summary>
+    public IReadOnlyList<(string Service, double MillisecondsPerItem)> PerItem(long items)
+    {
+        var now = Read();
+        return now.Select(n => (n.Key.Replace("Conveyor.", "", StringComparison.Ordinal), (n.Value - start.GetValueOrDefault(n.Key)) * 1000 / Math.Max(items, 1)))
+            .OrderByDescending(c => c.Item2)
+            .ToList();
+    }
+
+    Dictionary<string, double> Read() => processes
+        .Where(p => !p.HasExited)
+        .GroupBy(p => p.Name)
+        .ToDictionary(g => g.Key, g => g.Sum(p => Seconds(p.ProcessId)));
+
+    static double Seconds(int pid)
+    {
+        var path = $"/proc/{pid}/stat";
+        if (!File.Exists(path))
+            return 0;
+        var fields = File.ReadAllText(path).Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // After the command name: state is field 3, utime 14 and stime 15 (1-based), so indexes 11 and 12 here.
+        return (double.Parse(fields[11], CultureInfo.InvariantCulture) + double.Parse(fields[12], CultureInfo.InvariantCulture)) / TicksPerSecond;
+    }
+}

@@ -1,0 +1,32 @@
+using Conveyor.TestSupport;
+
+namespace Conveyor.Benchmarks.Scenarios;
+
+/// <summary>Counts read straight from the jobs table, so that watching progress costs the API nothing.</summary>
+public sealed class JobCounts(IsolatedDatabase database)
+{
+    public Task<long> Waiting(int priority) =>
+        database.Scalar($"SELECT count(*) FROM jobs WHERE current_state = 'Pending' AND priority = {priority}");
+
+    public Task<long> Running() => database.Scalar("SELECT count(*) FROM jobs WHERE current_state = 'Running'");
+
+    /// <summary>Jobs of a type that reached a terminal state; the type is the benchmark's own constant, never input.</summary>
+    public Task<long> Finished(string type) =>
+        database.Scalar($"SELECT count(*) FROM jobs WHERE type = '{type}' AND current_state IN ('Completed', 'Failed')");
+
+    public Task<long> Failed(string type) =>
+        database.Scalar($"SELECT count(*) FROM jobs WHERE type = '{type}' AND current_state = 'Failed'");
+
+    /// <summary>Polls until <paramref name="condition"/> holds; false when <paramref name="timeout"/> passes first.</summary>
+    public static async Task<bool> WaitUntil(Func<Task<bool>> condition, TimeSpan timeout, int pollMilliseconds = 100)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await condition())
+                return true;
+            await Task.Delay(pollMilliseconds);
+        }
+        return false;
+    }
+}

@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Conveyor.TestSupport;
+
+namespace Conveyor.CrashTests;
+
+/// <summary>
+/// Submits a batch (some jobs long enough to be running at the fault), injects the fault halfway through, then waits for
+/// every accepted job to end and checks the outcome against the database, the jobs' own run log and a bus subscriber.
+/// </summary>
+public static class ScenarioRunner
+{
+    public const int BatchSize = 200;
+    const int Clients = 16;
+    static readonly TimeSpan RecoveryLimit = TimeSpan.FromMinutes(3);
+
+    static readonly Dictionary<string, string> FastSupervision = new()
+    {
+        ["Scheduler__HeartbeatTimeout"] = "00:00:06",
+        ["Scheduler__SweepInterval"] = "00:00:00.500",
+        ["Scheduler__RetryBaseDelay"] = "00:00:00.500",
+        ["Executor__HeartbeatInterval"] = "00:00:01",
+        ["Executor__Slots"] = "8",
+    };
+
+    public static async Task<ScenarioOutcome> Run(CrashScenario scenario)
+    {
+        var settings = new Dictionary<string, string>(FastSupervision);
+        foreach (var (key, value) in scenario.Settings ?? new Dictionary<string, string>())
+            settings[key] = value;
+
+        await using var binaries = await BinaryServer.Start();
+        await using var stack = await ConveyorStack.Start(settings);
+        await using var subscriber = await TerminalEventCounter.Start(stack.VirtualHost);
+        var runLog = new RunLog();
+        var quick = binaries.AddScript("quick.sh", $"{runLog.Start}\n{runLog.End}\necho done");
+        var slow = binaries.AddScript("slow.sh", $"{runLog.Start}\n/bin/sleep 3\n{runLog.End}\necho done");
+
+        var accepted = new System.Collections.Concurrent.ConcurrentDictionary<Guid, string>();
+        var faultInjected = new TaskCompletionSource<DateTimeOffset>();
+        var next = -1;
+
+        async Task Submitter()
+        {
+            int index;
+            while ((index = Interlocked.Increment(ref next)) < BatchSize)
+            {
+                if (index == BatchSize / 2)
+                    _ = Task.Run(async () => { await scenario.Fault(stack); faultInjected.TrySetResult(DateTimeOffset.UtcNow); });
+                var token = $"job{index:D4}";
+                var (url, sha256) = index % 5 == 0 ? slow : quick;
+                var job = new { type = "crash-suite", binary_url = url, binary_sha256 = sha256, arguments = new[] { token }, priority = "background" };
+                Guid? id = null;
+                // While the fault lasts a client keeps trying (as a real client would), each try a new submission.
+                for (var tries = 0; id is null && tries < 60; tries++)
+                    id = await TrySubmit(stack.Api, job);
+                if (id is { } jobId)
+                    accepted[jobId] = token;
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, Clients).Select(_ => Submitter()));
+        var faultEnded = await faultInjected.Task.WaitAsync(TimeSpan.FromMinutes(3));
+
+        var (terminal, completed, failed) = await WaitForTerminal(stack.Database, accepted.Keys.ToList());
+        var recovered = DateTimeOffset.UtcNow;
+        await WaitForEvents(subscriber, terminal, TimeSpan.FromSeconds(20));
+
+        var overlapping = runLog.Overlapping();
+        var lost = accepted.Keys.Count(id => !terminal.Contains(id) || subscriber.DistinctEventsFor(id) == 0);
+        var duplicated = accepted.Count(pair => overlapping.Contains(pair.Value) || subscriber.DistinctEventsFor(pair.Key) > 1);
+        var stuck = (await stack.Database.States(accepted.Keys.Where(id => !terminal.Contains(id)).ToList()))
+            .GroupBy(s => s.Value).Select(g => $"{g.Key}: {g.Count()}");
+        var details = $"accepted {accepted.Count}, terminal {terminal.Count}, ran on two executors at once {overlapping.Count}, run again after a fault {runLog.RerunCount()}, " +
+            $"not terminal by state [{string.Join(", ", stuck)}], error queues [{await stack.VirtualHost.ErrorQueueDepths()}]";
+        return new ScenarioOutcome(scenario.Name, accepted.Count, completed, failed, lost, duplicated, recovered - faultEnded, details + "\n" + (lost + duplicated > 0 ? stack.Logs() : ""));
+    }
+
+    static async Task<Guid?> TrySubmit(HttpClient api, object job)
+    {
+        try
+        {
+            var response = await api.PostAsJsonAsync("/api/v1/jobs", job);
+            if (response.StatusCode != HttpStatusCode.Created)
+            {
+                await Task.Delay(500);
+                return null;
+            }
+            return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!.GetValue<Guid>();
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            // The API died or was unreachable before answering: the job was not accepted (it may still run).
+            await Task.Delay(500);
+            return null;
+        }
+    }
+
+    static async Task<(HashSet<Guid> Terminal, int Completed, int Failed)> WaitForTerminal(IsolatedDatabase database, List<Guid> ids)
+    {
+        var watch = Stopwatch.StartNew();
+        while (true)
+        {
+            Dictionary<Guid, string> states;
+            try
+            {
+                states = await database.States(ids);
+            }
+            catch (Npgsql.NpgsqlException)
+            {
+                // The database may still be coming back from a restart.
+                await Task.Delay(500);
+                continue;
+            }
+            var terminal = states.Where(s => s.Value is "Completed" or "Failed" or "Cancelled").Select(s => s.Key).ToHashSet();
+            if (terminal.Count == ids.Count || watch.Elapsed > RecoveryLimit)
+                return (terminal, states.Count(s => s.Value == "Completed"), states.Count(s => s.Value == "Failed"));
+            await Task.Delay(500);
+        }
+    }
+
+    static async Task WaitForEvents(TerminalEventCounter subscriber, HashSet<Guid> terminal, TimeSpan limit)
+    {
+        var watch = Stopwatch.StartNew();
+        while (terminal.Any(id => subscriber.DistinctEventsFor(id) == 0) && watch.Elapsed < limit)
+            await Task.Delay(250);
+        // Give late duplicates (a resend after a crash) a moment to show themselves.
+        await Task.Delay(TimeSpan.FromSeconds(2));
+    }
+}

@@ -1,0 +1,50 @@
+using System.Collections.Concurrent;
+using Conveyor.Contracts.Jobs;
+using Conveyor.TestSupport;
+using MassTransit;
+
+namespace Conveyor.CrashTests;
+
+/// <summary>
+/// A bus subscriber, as an outside service would be: counts the distinct terminal events per job (by message id, as a
+/// subscriber deduplicates redeliveries). Its queue is durable so that it hears what is published across a broker restart.
+/// </summary>
+public sealed class TerminalEventCounter : IAsyncDisposable
+{
+    readonly IBusControl bus;
+    readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Guid, byte>> events = new();
+
+    TerminalEventCounter(IBusControl bus) => this.bus = bus;
+
+    public static async Task<TerminalEventCounter> Start(IsolatedVirtualHost virtualHost)
+    {
+        TerminalEventCounter? counter = null;
+        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
+        {
+            rabbit.Host(TestInfrastructure.RabbitHost, virtualHost.Name, host =>
+            {
+                host.Username(TestInfrastructure.RabbitUser);
+                host.Password(TestInfrastructure.RabbitPassword);
+            });
+            rabbit.ReceiveEndpoint("crash-suite-terminal-events", endpoint =>
+            {
+                endpoint.Handler<JobCompleted>(context => counter!.Record(context.Message.JobId, context.MessageId));
+                endpoint.Handler<JobFailed>(context => counter!.Record(context.Message.JobId, context.MessageId));
+                endpoint.Handler<JobCancelled>(context => counter!.Record(context.Message.JobId, context.MessageId));
+            });
+        });
+        counter = new TerminalEventCounter(bus);
+        await bus.StartAsync();
+        return counter;
+    }
+
+    Task Record(Guid jobId, Guid? messageId)
+    {
+        events.GetOrAdd(jobId, _ => new ConcurrentDictionary<Guid, byte>())[messageId ?? Guid.NewGuid()] = 0;
+        return Task.CompletedTask;
+    }
+
+    public int DistinctEventsFor(Guid jobId) => events.TryGetValue(jobId, out var ids) ? ids.Count : 0;
+
+    public async ValueTask DisposeAsync() => await bus.StopAsync();
+}

@@ -1,0 +1,5 @@
+using System.Text.Json.Nodes;
+
+namespace Conveyor.EndToEnd.Tests.Notifications;
+
+public sealed record ServerSentEvent(string Name, JsonNode Data);
