@@ -18,7 +18,9 @@ public static class ApiServiceExtensions
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
         services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
         services.AddConveyorPersistence(builder.Configuration).AddConveyorMigrations();
+        services.AddOptions<ApiOptions>().Bind(builder.Configuration.GetSection(ApiOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<JobQueries>();
+        services.AddSingleton<ExecutorQueries>();
         services.AddOptions<WebhookTargetOptions>().Bind(builder.Configuration.GetSection(WebhookTargetOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SubscriptionQueries>();
         services.AddSingleton<SubscriptionStore>();
@@ -36,6 +38,7 @@ public static class ApiServiceExtensions
         v1.MapJobControlEndpoints();
         v1.MapBulkJobEndpoints();
         v1.MapHealthEndpoints();
+        v1.MapExecutorEndpoints();
         v1.MapSubscriptionEndpoints();
         v1.MapDeliveryEndpoints();
         v1.MapStreamEndpoints();

@@ -26,8 +26,23 @@ public sealed class ExecutorOptions
 
     public TimeSpan DefaultJobTimeout { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>How often a running attempt reports it is alive (the scheduler declares it lost after 15 s by default).</summary>
+    /// <summary>Free-form labels reported in the executor's profile (<c>Executor__Labels__zone=eu-1</c>).</summary>
+    public Dictionary<string, string> Labels { get; set; } = [];
+
+    /// <summary>
+    /// How often the executor tells the registry it is alive, and each running attempt tells the scheduler (which declares
+    /// an attempt lost after 15 s by default; seed 003 executors beat every 5 s).
+    /// </summary>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often the runtimes (is the Docker engine answering?) and GPUs are probed again for the profile.</summary>
+    public TimeSpan ProfileRefreshInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>On SIGTERM, running attempts may finish for this long; then they are stopped and handed back for retry.</summary>
+    public TimeSpan ShutdownGracePeriod { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Publish stdout and stderr lines as <c>JobLogAppended</c> events while an attempt runs.</summary>
+    public bool StreamLogs { get; set; } = true;
 
     public string CacheDirectory => Path.Combine(DataDirectory, "cache");
 

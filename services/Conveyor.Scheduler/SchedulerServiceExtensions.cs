@@ -1,8 +1,10 @@
 using Conveyor.Messaging;
 using Conveyor.Persistence;
+using Conveyor.Persistence.Executors;
 using Conveyor.Persistence.Jobs;
 using Conveyor.Persistence.Outbox;
 using Conveyor.Persistence.Sagas;
+using Conveyor.Scheduler.Executors;
 using Conveyor.Scheduler.StateMachines;
 using Conveyor.Scheduler.Supervision;
 using MassTransit;
@@ -17,8 +19,12 @@ public static class SchedulerServiceExtensions
         builder.Services.AddConveyorPersistence(builder.Configuration).AddConveyorMigrations().AddConveyorOutbox();
         builder.Services.AddHostedService<SupervisionSweeper>();
         builder.Services.AddHostedService<InboxRetention>();
+        builder.Services.AddSingleton<ExecutorRegistry>();
         builder.Services.AddConveyorMessaging(builder.Configuration, bus =>
-            bus.AddSagaStateMachine<JobLifecycleStateMachine, JobLifecycleState, JobLifecycleStateDefinition>().PostgresRepository());
+        {
+            bus.AddSagaStateMachine<JobLifecycleStateMachine, JobLifecycleState, JobLifecycleStateDefinition>().PostgresRepository();
+            bus.AddConsumer<ExecutorRegistryConsumer>();
+        });
         return builder;
     }
 }

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
-
 namespace Conveyor.EndToEnd.Tests;
 
 /// <summary>Bad submissions get a 400 in seed 003's error shape and store nothing.</summary>
@@ -31,16 +28,6 @@ public sealed class BadInputTests(StackFixture fixture)
 
     [Theory]
     [MemberData(nameof(BadBodies))]
-    public async Task Should_answer_400_and_store_nothing_when_the_body_is_bad(string reason, string body, string field)
-    {
-        var before = await fixture.Stack.Database.Scalar("SELECT count(*) FROM jobs");
-
-        var response = await fixture.Jobs.PostRaw(body);
-        var error = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-
-        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{reason}: answered {(int)response.StatusCode}");
-        Assert.False(string.IsNullOrWhiteSpace((string?)error["error"]), reason);
-        Assert.Equal(field, (string?)error["context"]!["field"]);
-        Assert.Equal(before, await fixture.Stack.Database.Scalar("SELECT count(*) FROM jobs"));
-    }
+    public Task Should_answer_400_and_store_nothing_when_the_body_is_bad(string reason, string body, string field) =>
+        BadSubmissions.AssertRejected(fixture, reason, body, field);
 }

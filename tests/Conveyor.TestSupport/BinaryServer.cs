@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 
 namespace Conveyor.TestSupport;
@@ -9,11 +10,13 @@ public sealed class BinaryServer : IAsyncDisposable
 {
     readonly WebApplication app;
     readonly string directory;
+    readonly ConcurrentDictionary<string, int> downloads;
 
-    BinaryServer(WebApplication app, string directory, string baseUrl)
+    BinaryServer(WebApplication app, string directory, string baseUrl, ConcurrentDictionary<string, int> downloads)
     {
         this.app = app;
         this.directory = directory;
+        this.downloads = downloads;
         BaseUrl = baseUrl;
     }
 
@@ -22,12 +25,14 @@ public sealed class BinaryServer : IAsyncDisposable
     public static async Task<BinaryServer> Start()
     {
         var directory = Directory.CreateTempSubdirectory("conveyor-binaries-").FullName;
+        var downloads = new ConcurrentDictionary<string, int>();
         var (app, address) = await LoopbackHttp.Start(server => server.MapGet("/bin/{name}", (string name) =>
         {
+            downloads.AddOrUpdate(name, 1, (_, count) => count + 1);
             var path = Path.Combine(directory, Path.GetFileName(name));
             return File.Exists(path) ? Results.File(path, "application/octet-stream") : Results.NotFound();
         }));
-        return new BinaryServer(app, directory, address);
+        return new BinaryServer(app, directory, address, downloads);
     }
 
     /// <summary>Publishes a shell script; returns its URL and sha256.</summary>
@@ -38,6 +43,9 @@ public sealed class BinaryServer : IAsyncDisposable
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
         return ($"{BaseUrl}/bin/{name}", sha256);
     }
+
+    /// <summary>How many times <paramref name="name"/> was requested.</summary>
+    public int Downloads(string name) => downloads.GetValueOrDefault(name);
 
     public async ValueTask DisposeAsync()
     {

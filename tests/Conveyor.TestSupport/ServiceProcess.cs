@@ -85,6 +85,32 @@ public sealed class ServiceProcess : IAsyncDisposable
         process.WaitForExit();
     }
 
+    /// <summary>SIGTERM: the service shuts down gracefully, as under a process supervisor.</summary>
+    public void Terminate()
+    {
+        // Ended on purpose, like Kill: the stack does not mistake its exit for a failed start.
+        WasKilled = true;
+        if (!process.HasExited)
+            Signals.Terminate(process.Id);
+    }
+
+    /// <summary>Waits for the process to end; false when it is still running after <paramref name="timeout"/>.</summary>
+    public async Task<bool> WaitForExit(TimeSpan timeout)
+    {
+        using var limit = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    public int ExitCode => process.ExitCode;
+
     public ValueTask DisposeAsync()
     {
         Kill();

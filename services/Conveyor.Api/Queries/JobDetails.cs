@@ -5,8 +5,9 @@ public sealed record JobDetails
 {
     public required Guid Id { get; init; }
     public required string Type { get; init; }
-    public required string BinaryUrl { get; init; }
-    public required string BinarySha256 { get; init; }
+    /// <summary>Null for container and pipeline jobs.</summary>
+    public string? BinaryUrl { get; init; }
+    public string? BinarySha256 { get; init; }
     public required IReadOnlyList<string> Arguments { get; init; }
     public required IReadOnlyDictionary<string, string> EnvVariables { get; init; }
     public required string Priority { get; init; }
@@ -20,4 +21,17 @@ public sealed record JobDetails
     public DateTime? StartedAt { get; init; }
     public DateTime? CompletedAt { get; init; }
     public required IReadOnlyList<AttemptDetails> Attempts { get; init; }
+
+    /// <summary><c>binary</c>, <c>container</c> or <c>pipeline</c>.</summary>
+    public string Kind { get; init; } = "binary";
+    public ContainerDetails? Container { get; init; }
+
+    /// <summary>A pipeline's steps as submitted.</summary>
+    public IReadOnlyList<PipelineStepDetails>? Pipeline { get; init; }
+
+    /// <summary>A pipeline's intermediate results, one per step that ran in the latest attempt.</summary>
+    public IReadOnlyList<StepDetails> Steps { get; init; } = [];
+
+    /// <summary>For a pending job that no live executor can take now: why.</summary>
+    public string? PendingReason { get; init; }
 }

@@ -1,4 +1,5 @@
 using Conveyor.Api.Endpoints.V1;
+using Conveyor.Contracts.Jobs;
 using Conveyor.Persistence;
 using Conveyor.Persistence.Jobs;
 using Microsoft.EntityFrameworkCore;
@@ -6,13 +7,18 @@ using Microsoft.EntityFrameworkCore;
 namespace Conveyor.Api.Queries;
 
 /// <summary>Read-only views of job state. The scheduler is the only writer; the API never tracks or changes a row.</summary>
-public sealed class JobQueries(IDbContextFactory<ConveyorDbContext> contexts)
+public sealed class JobQueries(IDbContextFactory<ConveyorDbContext> contexts, ExecutorQueries executors)
 {
     public async Task<JobDetails?> GetDetails(Guid id, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var job = await db.Jobs.AsNoTracking().SingleOrDefaultAsync(j => j.CorrelationId == id, cancellationToken);
-        return job is null ? null : ToDetails(job);
+        if (job is null)
+            return null;
+        var details = ToDetails(job);
+        return details.Status == "pending"
+            ? details with { PendingReason = await executors.WhyWaiting(job.Pool, JobNeeds.Of(job), cancellationToken) }
+            : details;
     }
 
     public async Task<int> Count(CancellationToken cancellationToken)
@@ -25,8 +31,8 @@ public sealed class JobQueries(IDbContextFactory<ConveyorDbContext> contexts)
     {
         Id = job.CorrelationId,
         Type = job.Type,
-        BinaryUrl = job.BinaryUrl,
-        BinarySha256 = job.BinarySha256,
+        BinaryUrl = job.Kind == JobKind.Binary ? job.BinaryUrl : null,
+        BinarySha256 = job.Kind == JobKind.Binary ? job.BinarySha256 : null,
         Arguments = job.Arguments,
         EnvVariables = job.EnvVariables,
         Priority = JobPriorityNames.Of(job.Priority),
@@ -50,5 +56,9 @@ public sealed class JobQueries(IDbContextFactory<ConveyorDbContext> contexts)
             ExitCode = a.ExitCode,
             Error = a.Error,
         }).ToList(),
+        Kind = JobKindNames.Of(job.Kind),
+        Container = JobKindDetails.Container(job.Container),
+        Pipeline = JobKindDetails.Pipeline(job.Kind, job.PipelineSteps),
+        Steps = JobKindDetails.Steps(job.StepResults),
     };
 }

@@ -1,12 +1,11 @@
-using Conveyor.Messaging.Topology;
 using MassTransit;
 using Microsoft.Extensions.Options;
 
 namespace Conveyor.Executor.Consumers;
 
 /// <summary>
-/// Binds the consumer to its pool's priority queue. Prefetch and concurrency equal the free slots, so the executor never
-/// holds a message it cannot start: a prefetched best_effort message would be a foreground job's wait.
+/// Prefetch and concurrency equal the slots, so the executor never holds a message it cannot start: a prefetched
+/// best_effort message would be a foreground job's wait. The endpoint itself is connected by <see cref="ExecuteJobEndpoint"/>.
 /// </summary>
 public sealed class ExecuteJobConsumerDefinition : ConsumerDefinition<ExecuteJobConsumer>
 {
@@ -15,7 +14,6 @@ public sealed class ExecuteJobConsumerDefinition : ConsumerDefinition<ExecuteJob
     public ExecuteJobConsumerDefinition(IOptions<ExecutorOptions> options)
     {
         slots = options.Value.Slots;
-        EndpointName = ExecutionQueues.QueueName(options.Value.Pool);
         ConcurrentMessageLimit = slots;
     }
 
@@ -23,9 +21,7 @@ public sealed class ExecuteJobConsumerDefinition : ConsumerDefinition<ExecuteJob
         IRegistrationContext context)
     {
         endpointConfigurator.PrefetchCount = slots;
-        endpointConfigurator.ConfigureConsumeTopology = false;
+        endpointConfigurator.ConcurrentMessageLimit = slots;
         ExecuteJobRetryPolicy.Apply(endpointConfigurator);
-        if (endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit)
-            rabbit.EnablePriority(ExecutionQueues.MaxPriority);
     }
 }

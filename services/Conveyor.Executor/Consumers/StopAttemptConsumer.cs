@@ -1,4 +1,5 @@
 using Conveyor.Contracts.Attempts;
+using Conveyor.Executor.Attempts;
 using MassTransit;
 
 namespace Conveyor.Executor.Consumers;
@@ -8,7 +9,7 @@ public sealed class StopAttemptConsumer(RunningAttempts running, ILogger<StopAtt
 {
     public Task Consume(ConsumeContext<StopAttempt> context)
     {
-        if (running.Stop(context.Message.AttemptId))
+        if (running.Stop(context.Message.AttemptId, context.Message.Reason))
             logger.LogInformation("Stopping attempt {AttemptId}: {Reason}", context.Message.AttemptId, context.Message.Reason);
         return Task.CompletedTask;
     }

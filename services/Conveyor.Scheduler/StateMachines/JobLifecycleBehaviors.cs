@@ -26,6 +26,7 @@ public sealed class JobLifecycleBehaviors(SchedulerOptions options)
         job.TimeoutSeconds = definition.TimeoutSeconds;
         job.MaxAttempts = definition.MaxAttempts ?? options.DefaultMaxAttempts;
         job.RetryOnFailure = definition.RetryOnFailure;
+        job.RecordKind(definition);
         job.CreatedAt = context.Message.SubmittedAt.ToUniversalTime();
         OpenAttempt(job);
     }
@@ -97,7 +98,8 @@ public sealed class JobLifecycleBehaviors(SchedulerOptions options)
         job.ExitCode = report.ExitCode;
         job.Stdout = report.Stdout;
         job.Stderr = report.Stderr;
-        job.Error = report.ExitCode == 0 ? null : $"the binary exited with code {report.ExitCode}";
+        job.Error = report.ExitCode == 0 ? null : report.Error ?? $"the binary exited with code {report.ExitCode}";
+        job.RecordSteps(report.Steps);
         EndAttempt(job, report.ExitCode == 0 ? AttemptStatus.Completed : AttemptStatus.Failed, report.FinishedAt, report.ExitCode, job.Error);
     }
 
@@ -109,6 +111,7 @@ public sealed class JobLifecycleBehaviors(SchedulerOptions options)
         job.Stdout = report.Stdout;
         job.Stderr = report.Stderr;
         job.Error = report.Error;
+        job.RecordSteps(report.Steps);
         EndAttempt(job, AttemptStatus.Failed, report.FailedAt, exitCode: null, report.Error);
     }
 
@@ -188,7 +191,7 @@ public sealed class JobLifecycleBehaviors(SchedulerOptions options)
         job.DeadlineAt = null;
     }
 
-    static JobDefinition ToDefinition(JobLifecycleState job) => new()
+    static JobDefinition ToDefinition(JobLifecycleState job) => new JobDefinition
     {
         Type = job.Type,
         BinaryUrl = job.BinaryUrl,
@@ -200,5 +203,5 @@ public sealed class JobLifecycleBehaviors(SchedulerOptions options)
         TimeoutSeconds = job.TimeoutSeconds,
         MaxAttempts = job.MaxAttempts,
         RetryOnFailure = job.RetryOnFailure,
-    };
+    }.WithKind(job);
 }

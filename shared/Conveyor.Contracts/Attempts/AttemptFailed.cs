@@ -1,3 +1,5 @@
+using Conveyor.Contracts.Jobs;
+
 namespace Conveyor.Contracts.Attempts;
 
 /// <summary>The attempt could not run to its end (download, checksum, runtime error); nothing of the job's own exit code is known.</summary>
@@ -12,4 +14,7 @@ public sealed record AttemptFailed
     public string Stdout { get; init; } = "";
     public string Stderr { get; init; } = "";
     public required DateTimeOffset FailedAt { get; init; }
+
+    /// <summary>A pipeline's intermediate results, one per step that ran.</summary>
+    public IReadOnlyList<StepResult> Steps { get; init; } = [];
 }

@@ -19,4 +19,16 @@ public sealed record JobDefinition
 
     /// <summary>Whether a non-zero exit code is retried like an infrastructure failure (otherwise it is final).</summary>
     public bool RetryOnFailure { get; init; }
+
+    /// <summary>Binary (the default, and all a seed-003 client sends), container or pipeline.</summary>
+    public JobKind Kind { get; init; }
+
+    /// <summary>The container of a <see cref="JobKind.Container"/> job.</summary>
+    public ContainerSpec? Container { get; init; }
+
+    /// <summary>The steps of a <see cref="JobKind.Pipeline"/> job, run in order on one executor.</summary>
+    public IReadOnlyList<PipelineStep> Steps { get; init; } = [];
+
+    /// <summary>What a pipeline's first step reads on stdin.</summary>
+    public string? Input { get; init; }
 }

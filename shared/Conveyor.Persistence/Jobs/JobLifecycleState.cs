@@ -24,6 +24,14 @@ public sealed class JobLifecycleState : SagaStateMachineInstance
     public int MaxAttempts { get; set; }
     public bool RetryOnFailure { get; set; }
 
+    public JobKind Kind { get; set; }
+    public ContainerSpec? Container { get; set; }
+    public List<PipelineStep> PipelineSteps { get; set; } = [];
+    public string? PipelineInput { get; set; }
+
+    /// <summary>The intermediate results of a pipeline's steps, from its latest attempt.</summary>
+    public List<StepResult> StepResults { get; set; } = [];
+
     public Guid? CurrentAttemptId { get; set; }
     public int AttemptCount { get; set; }
     public List<AttemptRecord> Attempts { get; set; } = [];

@@ -20,18 +20,14 @@ public static partial class JobDefinitionParser
         definition = null!;
         if (body.ValueKind != JsonValueKind.Object)
             return Fail(out error, ApiError.BadRequest("the job must be a JSON object", "body"));
+        if (!JobKindParser.TryParse(body, out var kind, out error)) return false;
 
         if (!TryString(body, "type", out var type, out error)) return false;
         if (type.Length == 0 || type.Length > MaxTypeLength || type.Any(char.IsWhiteSpace))
             return Fail(out error, ApiError.BadRequest($"type must be 1 to {MaxTypeLength} characters with no spaces", "type"));
 
-        if (!TryString(body, "binary_url", out var url, out error)) return false;
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https" or "file"))
-            return Fail(out error, ApiError.BadRequest("binary_url must be an absolute http, https or file URL", "binary_url"));
-
-        if (!TryString(body, "binary_sha256", out var sha256, out error)) return false;
-        if (!Sha256Pattern().IsMatch(sha256))
-            return Fail(out error, ApiError.BadRequest("binary_sha256 must be 64 hexadecimal characters", "binary_sha256"));
+        string url = "", sha256 = "";
+        if (kind == JobKind.Binary && !BinaryFieldsParser.TryParse(body, out url, out sha256, out error)) return false;
 
         if (!TryString(body, "priority", out var priorityText, out error)) return false;
         if (!JobPriorityNames.TryParse(priorityText, out var priority))
@@ -57,10 +53,10 @@ public static partial class JobDefinitionParser
             MaxAttempts = maxAttempts,
             RetryOnFailure = retryOnFailure,
         };
-        return true;
+        return JobKindParser.TryComplete(body, kind, ref definition, out error);
     }
 
-    static bool TryString(JsonElement body, string field, out string value, out IResult error)
+    internal static bool TryString(JsonElement body, string field, out string value, out IResult error)
     {
         value = "";
         if (!body.TryGetProperty(field, out var element) || element.ValueKind == JsonValueKind.Null)
@@ -72,7 +68,7 @@ public static partial class JobDefinitionParser
         return true;
     }
 
-    static bool TryArguments(JsonElement body, out List<string> arguments, out IResult error)
+    internal static bool TryArguments(JsonElement body, out List<string> arguments, out IResult error)
     {
         arguments = [];
         error = null!;
@@ -84,7 +80,7 @@ public static partial class JobDefinitionParser
         return true;
     }
 
-    static bool TryEnvironment(JsonElement body, out Dictionary<string, string> environment, out IResult error)
+    internal static bool TryEnvironment(JsonElement body, out Dictionary<string, string> environment, out IResult error)
     {
         environment = [];
         error = null!;
@@ -134,5 +130,5 @@ public static partial class JobDefinitionParser
     }
 
     [GeneratedRegex("^[0-9a-fA-F]{64}$")]
-    private static partial Regex Sha256Pattern();
+    internal static partial Regex Sha256Pattern();
 }

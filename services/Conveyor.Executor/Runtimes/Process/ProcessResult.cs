@@ -1,3 +1,0 @@
-namespace Conveyor.Executor.Runtimes.Process;
-
-public sealed record ProcessResult(int ExitCode, string Stdout, string Stderr, bool TimedOut);

@@ -1,0 +1,3 @@
+namespace Conveyor.Contracts.Executors;
+
+public sealed record GpuInfo(string Model, long MemoryMb);

@@ -1,0 +1,17 @@
+using Conveyor.Contracts.Jobs;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Conveyor.Persistence.Jobs;
+
+/// <summary>The columns of container and pipeline jobs, beside <see cref="JobLifecycleStateConfiguration"/> (EF applies both to the same entity).</summary>
+public sealed class JobKindConfiguration : IEntityTypeConfiguration<JobLifecycleState>
+{
+    public void Configure(EntityTypeBuilder<JobLifecycleState> job)
+    {
+        job.Property(j => j.Kind).HasConversion<string>().HasMaxLength(16);
+        job.Property(j => j.Container!).HasColumnType("jsonb").HasConversion(JsonColumn.Converter<ContainerSpec>(), JsonColumn.Comparer<ContainerSpec>());
+        job.Property(j => j.PipelineSteps).HasColumnType("jsonb").HasConversion(JsonColumn.Converter<List<PipelineStep>>(), JsonColumn.Comparer<List<PipelineStep>>());
+        job.Property(j => j.StepResults).HasColumnType("jsonb").HasConversion(JsonColumn.Converter<List<StepResult>>(), JsonColumn.Comparer<List<StepResult>>());
+    }
+}

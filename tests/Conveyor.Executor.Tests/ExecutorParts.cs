@@ -1,0 +1,46 @@
+using Conveyor.Executor;
+using Conveyor.Executor.BinaryCache;
+using Conveyor.Executor.Runtimes.Docker;
+using Conveyor.Executor.Runtimes.Process;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Conveyor.Executor.Tests;
+
+/// <summary>The executor's runtimes, wired as the service wires them, over a data directory of their own.</summary>
+public sealed class ExecutorParts : IDisposable
+{
+    readonly ServiceProvider httpClients;
+
+    public ExecutorParts(Action<DockerRuntimeOptions>? docker = null)
+    {
+        DataDirectory = Directory.CreateTempSubdirectory("conveyor-executor-test-").FullName;
+        Options = new ExecutorOptions { ExecutorId = "test-" + Guid.NewGuid().ToString("N")[..8], DataDirectory = DataDirectory };
+        var dockerOptions = new DockerRuntimeOptions();
+        docker?.Invoke(dockerOptions);
+        var executor = Microsoft.Extensions.Options.Options.Create(Options);
+        var engine = Microsoft.Extensions.Options.Options.Create(dockerOptions);
+
+        Docker = new DockerEngineClient(engine);
+        Containers = new ContainerRuntime(Docker, new DockerImages(Docker, engine, executor), engine, executor, NullLogger<ContainerRuntime>.Instance);
+        var launcher = new ProcessLauncher(Microsoft.Extensions.Options.Options.Create(new ProcessRuntimeOptions()), NullLogger<ProcessLauncher>.Instance);
+        Processes = new ProcessRuntime(launcher, executor, NullLogger<ProcessRuntime>.Instance);
+        httpClients = new ServiceCollection().AddHttpClient().BuildServiceProvider();
+        Binaries = new ContentAddressedBinaryCache(httpClients.GetRequiredService<IHttpClientFactory>(), executor);
+    }
+
+    public string DataDirectory { get; }
+    public ExecutorOptions Options { get; }
+    public DockerEngineClient Docker { get; }
+    public ContainerRuntime Containers { get; }
+    public ProcessRuntime Processes { get; }
+    public ContentAddressedBinaryCache Binaries { get; }
+
+    public void Dispose()
+    {
+        Docker.Dispose();
+        httpClients.Dispose();
+        Directory.Delete(DataDirectory, recursive: true);
+    }
+}
