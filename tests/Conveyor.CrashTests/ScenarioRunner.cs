@@ -49,13 +49,18 @@ public static class ScenarioRunner
             {
                 if (index == BatchSize / 2)
                     _ = Task.Run(async () => { await scenario.Fault(stack); faultInjected.TrySetResult(DateTimeOffset.UtcNow); });
-                var token = $"job{index:D4}";
                 var (url, sha256) = index % 5 == 0 ? slow : quick;
-                var job = new { type = "crash-suite", binary_url = url, binary_sha256 = sha256, arguments = new[] { token }, priority = "background" };
                 Guid? id = null;
-                // While the fault lasts a client keeps trying (as a real client would), each try a new submission.
+                string token = "";
+                // While the fault lasts a client keeps trying (as a real client would), each try a new submission. A try
+                // whose answer was lost may still have been accepted and run: it is another job, so it gets its own token,
+                // and its runs are never mistaken for a second run of the job that was answered.
                 for (var tries = 0; id is null && tries < 60; tries++)
+                {
+                    token = $"job{index:D4}-{tries}";
+                    var job = new { type = "crash-suite", binary_url = url, binary_sha256 = sha256, arguments = new[] { token }, priority = "background" };
                     id = await TrySubmit(stack.Api, job);
+                }
                 if (id is { } jobId)
                     accepted[jobId] = token;
             }
