@@ -51,7 +51,7 @@ public static class BulkJobEndpoints
         var jobId = NewId.NextGuid();
         try
         {
-            await scheduler.GetResponse<JobAccepted>(new SubmitJob(jobId, definition, submittedAt), cancellationToken,
+            await scheduler.GetResponse<JobAccepted>(new SubmitJob(jobId, definition, submittedAt), SchedulerRequests.NotCancelled,
                 RequestTimeout.After(s: (int)AcceptTimeout.TotalSeconds));
             return new BulkJobResult(jobId, "pending", null);
         }

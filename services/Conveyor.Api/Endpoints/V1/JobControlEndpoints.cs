@@ -24,7 +24,7 @@ public static class JobControlEndpoints
         if (!Guid.TryParse(id, out var jobId))
             return ApiError.BadRequest("job id must be a UUID", "id");
         var answer = await scheduler.GetResponse<JobCommandAccepted, JobCommandRejected, JobNotFound>(
-            new CancelJob(jobId, "cancelled by request"), cancellationToken, AnswerTimeout);
+            new CancelJob(jobId, "cancelled by request"), SchedulerRequests.NotCancelled, AnswerTimeout);
         return Result(answer, jobId, "job is not pending");
     }
 
@@ -33,7 +33,7 @@ public static class JobControlEndpoints
         if (!Guid.TryParse(id, out var jobId))
             return ApiError.BadRequest("job id must be a UUID", "id");
         var answer = await scheduler.GetResponse<JobCommandAccepted, JobCommandRejected, JobNotFound>(
-            new StopJob(jobId, "stopped by request"), cancellationToken, AnswerTimeout);
+            new StopJob(jobId, "stopped by request"), SchedulerRequests.NotCancelled, AnswerTimeout);
         return Result(answer, jobId, "job has already finished");
     }
 
