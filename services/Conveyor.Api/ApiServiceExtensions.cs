@@ -1,6 +1,8 @@
 using Conveyor.Api.Endpoints.V1;
+using Conveyor.Api.Executors;
 using Conveyor.Api.Http;
 using Conveyor.Api.Queries;
+using Conveyor.Api.Security;
 using Conveyor.Api.Streams;
 using Conveyor.Api.Webhooks;
 using Conveyor.Messaging;
@@ -20,6 +22,12 @@ public static class ApiServiceExtensions
         services.AddConveyorPersistence(builder.Configuration).AddConveyorMigrations();
         services.AddOptions<ApiOptions>().Bind(builder.Configuration.GetSection(ApiOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<JobQueries>();
+        services.AddSingleton<JobListQueries>();
+        services.AddSingleton<StatsQueries>();
+        services.AddSingleton<JobOwnership>();
+        services.AddScoped<JobClaimer>();
+        services.AddSingleton<AttemptHolders>();
+        services.AddSingleton<HttpExecutorPresence>();
         services.AddSingleton<ExecutorQueries>();
         services.AddOptions<WebhookTargetOptions>().Bind(builder.Configuration.GetSection(WebhookTargetOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SubscriptionQueries>();
@@ -35,6 +43,10 @@ public static class ApiServiceExtensions
         app.UseMiddleware<ErrorShapeMiddleware>();
         var v1 = app.MapGroup("/api/v1");
         v1.MapJobEndpoints();
+        v1.MapJobListEndpoints();
+        v1.MapBulkCancelEndpoints();
+        v1.MapStatsEndpoints();
+        v1.MapExecutorWorkEndpoints();
         v1.MapJobControlEndpoints();
         v1.MapBulkJobEndpoints();
         v1.MapHealthEndpoints();
