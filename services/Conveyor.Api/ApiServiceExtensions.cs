@@ -1,5 +1,6 @@
 using Conveyor.Api.Endpoints.V1;
 using Conveyor.Api.Executors;
+using Conveyor.Api.Metrics;
 using Conveyor.Api.Http;
 using Conveyor.Api.Queries;
 using Conveyor.Api.Security;
@@ -28,6 +29,8 @@ public static class ApiServiceExtensions
         services.AddScoped<JobClaimer>();
         services.AddSingleton<AttemptHolders>();
         services.AddSingleton<HttpExecutorPresence>();
+        services.AddSingleton<JobMetricsQueries>();
+        services.AddSingleton<MetricsWriter>();
         services.AddSingleton<ExecutorQueries>();
         services.AddOptions<WebhookTargetOptions>().Bind(builder.Configuration.GetSection(WebhookTargetOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SubscriptionQueries>();
@@ -47,6 +50,7 @@ public static class ApiServiceExtensions
         v1.MapBulkCancelEndpoints();
         v1.MapStatsEndpoints();
         v1.MapExecutorWorkEndpoints();
+        v1.MapMetricsEndpoints();
         v1.MapJobControlEndpoints();
         v1.MapBulkJobEndpoints();
         v1.MapHealthEndpoints();
