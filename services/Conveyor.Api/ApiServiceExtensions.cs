@@ -21,11 +21,13 @@ public static class ApiServiceExtensions
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
         services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
         services.AddConveyorPersistence(builder.Configuration).AddConveyorMigrations();
-        services.AddOptions<ApiOptions>().Bind(builder.Configuration.GetSection(ApiOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ApiOptions>().Bind(builder.Configuration.GetSection(ApiOptions.Section)).ValidateDataAnnotations()
+            .Validate(o => o.Keys.All(ApiKeyOptions.IsValid), "every Api:Keys entry needs a Name (1-200 characters) and a Sha256 of 64 hex digits").ValidateOnStart();
         services.AddSingleton<JobQueries>();
         services.AddSingleton<JobListQueries>();
         services.AddSingleton<StatsQueries>();
         services.AddSingleton<JobOwnership>();
+        services.AddSingleton<ApiKeyStore>();
         services.AddScoped<JobClaimer>();
         services.AddSingleton<AttemptHolders>();
         services.AddSingleton<HttpExecutorPresence>();
@@ -44,6 +46,8 @@ public static class ApiServiceExtensions
     public static WebApplication MapApi(this WebApplication app)
     {
         app.UseMiddleware<ErrorShapeMiddleware>();
+        app.UseRouting();
+        app.UseMiddleware<ApiKeyMiddleware>();
         var v1 = app.MapGroup("/api/v1");
         v1.MapJobEndpoints();
         v1.MapJobListEndpoints();
