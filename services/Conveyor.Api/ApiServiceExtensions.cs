@@ -55,6 +55,7 @@ public static class ApiServiceExtensions
         v1.MapStatsEndpoints();
         v1.MapExecutorWorkEndpoints();
         v1.MapMetricsEndpoints();
+        v1.MapOpenApiEndpoints();
         v1.MapJobControlEndpoints();
         v1.MapBulkJobEndpoints();
         v1.MapHealthEndpoints();
