@@ -4,7 +4,8 @@ namespace Conveyor.EndToEnd.Tests.Api;
 
 /// <summary>
 /// A stack with no queue executor: jobs wait until a test claims them over HTTP, so what is pending, running or done is
-/// exactly what the tests did. One attempt per job, so a claimed job left without heartbeats fails rather than coming back.
+/// exactly what the tests did. One attempt per job (unless a job asks for more), so a claimed job left without heartbeats
+/// fails rather than coming back; a short heartbeat timeout lets a test see an attempt declared lost.
 /// </summary>
 public sealed class ApiStackFixture : IAsyncLifetime
 {
@@ -16,7 +17,12 @@ public sealed class ApiStackFixture : IAsyncLifetime
         Stack = await ConveyorStack.Start(new ConveyorStackOptions
         {
             StartExecutor = false,
-            Settings = new Dictionary<string, string> { ["Scheduler__DefaultMaxAttempts"] = "1" },
+            Settings = new Dictionary<string, string>
+            {
+                ["Scheduler__DefaultMaxAttempts"] = "1",
+                ["Scheduler__HeartbeatTimeout"] = "00:00:05",
+                ["Scheduler__RetryBaseDelay"] = "00:00:00.200",
+            },
         });
         Api = new NativeApi(Stack.Api);
     }
