@@ -20,7 +20,7 @@ public sealed class ApiStackFixture : IAsyncLifetime
             Settings = new Dictionary<string, string>
             {
                 ["Scheduler__DefaultMaxAttempts"] = "1",
-                ["Scheduler__HeartbeatTimeout"] = "00:00:05",
+                ["Scheduler__HeartbeatTimeout"] = "00:00:08",
                 ["Scheduler__RetryBaseDelay"] = "00:00:00.200",
             },
         });
