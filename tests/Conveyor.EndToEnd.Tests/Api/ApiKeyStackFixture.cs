@@ -4,7 +4,10 @@ using Conveyor.TestSupport;
 
 namespace Conveyor.EndToEnd.Tests.Api;
 
-/// <summary>A stack whose API is configured with keys (given to it as sha256 hashes only): an admin, two clients and an executor.</summary>
+/// <summary>
+/// A stack whose API is configured with keys (given to it as sha256 hashes only): an admin, two clients and an executor;
+/// and a webhook receiver on loopback.
+/// </summary>
 public sealed class ApiKeyStackFixture : IAsyncLifetime
 {
     public const string AdminKey = "admin-key-0f6c1d";
@@ -14,9 +17,11 @@ public sealed class ApiKeyStackFixture : IAsyncLifetime
 
     public ConveyorStack Stack { get; private set; } = null!;
     public NativeApi Api { get; private set; } = null!;
+    public Notifications.WebhookReceiver Receiver { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
+        Receiver = await Notifications.WebhookReceiver.Start();
         var keys = new (string Name, string Key, string Role)[]
         {
             ("ops", AdminKey, "Admin"), ("alice", AliceKey, "Client"), ("bob", BobKey, "Client"), ("worker", ExecutorKey, "Executor"),
@@ -31,10 +36,15 @@ public sealed class ApiKeyStackFixture : IAsyncLifetime
         Stack = await ConveyorStack.Start(new ConveyorStackOptions
         {
             StartExecutor = false,
+            Settings = new Dictionary<string, string> { ["Webhooks__AllowLoopback"] = "true", ["Notifications__PollInterval"] = "00:00:00.100" },
             Environment = new Dictionary<string, IReadOnlyDictionary<string, string>> { ["Conveyor.Api"] = api },
         });
         Api = new NativeApi(Stack.Api);
     }
 
-    public async Task DisposeAsync() => await Stack.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await Stack.DisposeAsync();
+        await Receiver.DisposeAsync();
+    }
 }
