@@ -45,7 +45,7 @@ public static class ExecutorWorkEndpoints
 
     static Task<IResult> Heartbeat(string id, HttpContext context, AttemptHolders holders, IPublishEndpoint bus, HttpExecutorPresence presence,
         CancellationToken cancellationToken) =>
-        Report(id, context, holders, presence, cancellationToken, async (report, held) =>
+        Report(id, context, holders, presence, heartbeat: true, cancellationToken, async (report, held) =>
         {
             await bus.PublishWithin(new AttemptHeartbeat(held.JobId, held.AttemptId!.Value, report.ExecutorId, DateTimeOffset.UtcNow),
                 PublishTimeout, cancellationToken);
@@ -54,7 +54,7 @@ public static class ExecutorWorkEndpoints
 
     static Task<IResult> Complete(string id, HttpContext context, AttemptHolders holders, IPublishEndpoint bus, HttpExecutorPresence presence,
         CancellationToken cancellationToken) =>
-        Report(id, context, holders, presence, cancellationToken, async (report, held) =>
+        Report(id, context, holders, presence, heartbeat: false, cancellationToken, async (report, held) =>
         {
             await bus.PublishWithin(AttemptReports.Completed(held, report, report.ExitCode ?? 0), PublishTimeout, cancellationToken);
             var status = await holders.WaitUntilMoved(held.JobId, held.AttemptId!.Value, RecordWait, cancellationToken);
@@ -63,7 +63,7 @@ public static class ExecutorWorkEndpoints
 
     static Task<IResult> Fail(string id, HttpContext context, AttemptHolders holders, IPublishEndpoint bus, HttpExecutorPresence presence,
         CancellationToken cancellationToken) =>
-        Report(id, context, holders, presence, cancellationToken, async (report, held) =>
+        Report(id, context, holders, presence, heartbeat: false, cancellationToken, async (report, held) =>
         {
             // Typed publishes: the saga subscribes to each message type, not to object.
             await (AttemptReports.Failed(held, report) switch
@@ -75,7 +75,7 @@ public static class ExecutorWorkEndpoints
             return Results.Json(new { id = held.JobId, status }, ApiJson.Options);
         });
 
-    static async Task<IResult> Report(string id, HttpContext context, AttemptHolders holders, HttpExecutorPresence presence,
+    static async Task<IResult> Report(string id, HttpContext context, AttemptHolders holders, HttpExecutorPresence presence, bool heartbeat,
         CancellationToken cancellationToken, Func<ExecutorReport, HolderCheck, Task<IResult>> accept)
     {
         if (!Guid.TryParse(id, out var jobId))
@@ -87,7 +87,6 @@ public static class ExecutorWorkEndpoints
             return error;
 
         var held = await holders.Check(jobId, report.ExecutorId, cancellationToken);
-        var isHeartbeat = context.Request.Path.Value!.EndsWith("/heartbeat", StringComparison.Ordinal);
         var result = held.Verdict switch
         {
             HolderVerdict.Holds => await accept(report, held),
@@ -95,7 +94,7 @@ public static class ExecutorWorkEndpoints
             HolderVerdict.NotHolder => ApiError.Result(StatusCodes.Status409Conflict, "this executor does not hold the job's current attempt",
                 new Dictionary<string, object?> { ["job_id"] = jobId, ["executor_id"] = report.ExecutorId, ["status"] = held.Status }),
             // Seed 003: a heartbeat for a job that is not running is 404; completing or failing it is an invalid transition.
-            _ when isHeartbeat => ApiError.Result(StatusCodes.Status404NotFound, $"job is not running (status: {held.Status})",
+            _ when heartbeat => ApiError.Result(StatusCodes.Status404NotFound, $"job is not running (status: {held.Status})",
                 new Dictionary<string, object?> { ["job_id"] = jobId, ["status"] = held.Status }),
             _ => ApiError.Result(StatusCodes.Status400BadRequest, $"invalid state transition: the job is {held.Status}",
                 new Dictionary<string, object?> { ["job_id"] = jobId, ["status"] = held.Status }),
