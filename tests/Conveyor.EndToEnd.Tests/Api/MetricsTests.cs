@@ -11,9 +11,9 @@ public sealed partial class MetricsTests(ApiStackFixture fixture)
     [Fact]
     public async Task Should_serve_prometheus_text_with_jobs_queues_dispatch_latency_http_and_bus_metrics()
     {
+        await fixture.Api.Drain("gpu", "metrics-drainer");
         var before = await Scrape();
         await fixture.Api.Submit(NativeApi.Job("metrics", "foreground"));
-        await fixture.Api.Drain("gpu", "metrics-drainer");
         var claimed = await fixture.Api.Submit(NativeApi.Job("metrics", "foreground", gpu: true));
         await fixture.Api.Post("/api/v1/jobs/claim", new { executor_id = "metrics-1", pool = "gpu" });
         await fixture.Api.Put($"/api/v1/jobs/{claimed}/complete", new { executor_id = "metrics-1", exit_code = 0 });
