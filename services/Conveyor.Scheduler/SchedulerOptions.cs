@@ -18,6 +18,12 @@ public sealed class SchedulerOptions
     /// <summary>A running attempt whose executor has been silent this long is lost (seed-003 executors beat every 5 s).</summary>
     public TimeSpan HeartbeatTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// Priority aging, off when unset: a pending job moves up one priority for every period it waits in its queue
+    /// (best_effort → background → foreground), so that steady higher work cannot starve lower work forever.
+    /// </summary>
+    public TimeSpan? PriorityAging { get; set; }
+
     /// <summary>How often supervision looks for due retries, lost executors and passed deadlines.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -5,6 +5,10 @@ namespace Conveyor.Messaging;
 /// <summary>
 /// Publishes that give up after a while. A publish waits for the broker's confirm, and a confirm on a connection that
 /// died with a broker restart never comes: without a bound, the loop that published would hang for good.
+/// The bound abandons the wait, never the publish: RabbitMQ.Client 7.1 matches RPC replies to requests by order, and
+/// cancelling one in flight (the exchange declaration of a first publish, say) can leave its channel answering every
+/// later request with the wrong reply, so that every publish on it fails until the process restarts. A publish left
+/// behind finishes or faults on its own; a retry of it carries the same message id or is harmless twice.
 /// </summary>
 public static class BoundedPublish
 {
@@ -13,9 +17,7 @@ public static class BoundedPublish
     public static async Task PublishWithin<T>(this IPublishEndpoint endpoint, T message, TimeSpan timeout, CancellationToken cancellationToken)
         where T : class
     {
-        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        bounded.CancelAfter(timeout);
-        await endpoint.Publish(message, bounded.Token);
+        await endpoint.Publish(message, CancellationToken.None).WaitAsync(timeout, cancellationToken);
     }
 
     /// <summary>Publishes until the broker confirms, retrying every second, for messages that must not be lost (an attempt's outcome).</summary>
@@ -26,8 +28,7 @@ public static class BoundedPublish
         {
             try
             {
-                using var bounded = new CancellationTokenSource(DefaultTimeout);
-                await endpoint.Publish(message, message.GetType(), bounded.Token);
+                await endpoint.Publish(message, message.GetType(), CancellationToken.None).WaitAsync(DefaultTimeout);
                 return;
             }
             catch (Exception) when (DateTimeOffset.UtcNow < deadline)

@@ -15,6 +15,8 @@ public static class ScenarioRunner
     public const int BatchSize = 200;
     const int Clients = 16;
     static readonly TimeSpan RecoveryLimit = TimeSpan.FromMinutes(3);
+    static readonly TimeSpan SubmitLimit = TimeSpan.FromMinutes(3);
+    static readonly TimeSpan AnswerLimit = TimeSpan.FromSeconds(20);
 
     static readonly Dictionary<string, string> FastSupervision = new()
     {
@@ -41,6 +43,8 @@ public static class ScenarioRunner
         var accepted = new System.Collections.Concurrent.ConcurrentDictionary<Guid, string>();
         var faultInjected = new TaskCompletionSource<DateTimeOffset>();
         var next = -1;
+        // However the fault goes, submitting ends: a client that cannot get a job accepted by then reports it not accepted.
+        var giveUpAt = DateTimeOffset.UtcNow + SubmitLimit;
 
         async Task Submitter()
         {
@@ -55,7 +59,7 @@ public static class ScenarioRunner
                 // While the fault lasts a client keeps trying (as a real client would), each try a new submission. A try
                 // whose answer was lost may still have been accepted and run: it is another job, so it gets its own token,
                 // and its runs are never mistaken for a second run of the job that was answered.
-                for (var tries = 0; id is null && tries < 60; tries++)
+                for (var tries = 0; id is null && DateTimeOffset.UtcNow < giveUpAt; tries++)
                 {
                     token = $"job{index:D4}-{tries}";
                     var job = new { type = "crash-suite", binary_url = url, binary_sha256 = sha256, arguments = new[] { token }, priority = "background" };
@@ -87,13 +91,14 @@ public static class ScenarioRunner
     {
         try
         {
-            var response = await api.PostAsJsonAsync("/api/v1/jobs", job);
+            using var answerLimit = new CancellationTokenSource(AnswerLimit);
+            var response = await api.PostAsJsonAsync("/api/v1/jobs", job, answerLimit.Token);
             if (response.StatusCode != HttpStatusCode.Created)
             {
                 await Task.Delay(500);
                 return null;
             }
-            return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!.GetValue<Guid>();
+            return JsonNode.Parse(await response.Content.ReadAsStringAsync(answerLimit.Token))!["id"]!.GetValue<Guid>();
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
         {

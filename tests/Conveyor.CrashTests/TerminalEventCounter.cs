@@ -11,30 +11,19 @@ namespace Conveyor.CrashTests;
 /// </summary>
 public sealed class TerminalEventCounter : IAsyncDisposable
 {
-    readonly IBusControl bus;
     readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Guid, byte>> events = new();
-
-    TerminalEventCounter(IBusControl bus) => this.bus = bus;
+    IBusControl? bus;
 
     public static async Task<TerminalEventCounter> Start(IsolatedVirtualHost virtualHost)
     {
-        TerminalEventCounter? counter = null;
-        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
-        {
-            rabbit.Host(TestInfrastructure.RabbitHost, virtualHost.Name, host =>
-            {
-                host.Username(TestInfrastructure.RabbitUser);
-                host.Password(TestInfrastructure.RabbitPassword);
-            });
+        var counter = new TerminalEventCounter();
+        counter.bus = await TestBus.Start(virtualHost, rabbit =>
             rabbit.ReceiveEndpoint("crash-suite-terminal-events", endpoint =>
             {
-                endpoint.Handler<JobCompleted>(context => counter!.Record(context.Message.JobId, context.MessageId));
-                endpoint.Handler<JobFailed>(context => counter!.Record(context.Message.JobId, context.MessageId));
-                endpoint.Handler<JobCancelled>(context => counter!.Record(context.Message.JobId, context.MessageId));
-            });
-        });
-        counter = new TerminalEventCounter(bus);
-        await bus.StartAsync();
+                endpoint.Handler<JobCompleted>(context => counter.Record(context.Message.JobId, context.MessageId));
+                endpoint.Handler<JobFailed>(context => counter.Record(context.Message.JobId, context.MessageId));
+                endpoint.Handler<JobCancelled>(context => counter.Record(context.Message.JobId, context.MessageId));
+            }));
         return counter;
     }
 
@@ -46,5 +35,9 @@ public sealed class TerminalEventCounter : IAsyncDisposable
 
     public int DistinctEventsFor(Guid jobId) => events.TryGetValue(jobId, out var ids) ? ids.Count : 0;
 
-    public async ValueTask DisposeAsync() => await bus.StopAsync();
+    public async ValueTask DisposeAsync()
+    {
+        if (bus is not null)
+            await bus.StopAsync();
+    }
 }

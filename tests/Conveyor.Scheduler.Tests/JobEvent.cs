@@ -27,4 +27,6 @@ public enum JobEvent
     StaleAttemptHeartbeatLost,
     CurrentAttemptDeadlinePassed,
     StaleAttemptDeadlinePassed,
+    CurrentAttemptAged,
+    StaleAttemptAged,
 }

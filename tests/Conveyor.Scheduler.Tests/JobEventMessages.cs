@@ -1,3 +1,4 @@
+using Conveyor.Contracts.Jobs;
 using Conveyor.Scheduler.Supervision;
 
 namespace Conveyor.Scheduler.Tests;
@@ -28,6 +29,9 @@ public static class JobEventMessages
         JobEvent.StaleAttemptHeartbeatLost => new AttemptHeartbeatLost(jobId, staleAttemptId),
         JobEvent.CurrentAttemptDeadlinePassed => new AttemptDeadlinePassed(jobId, currentAttemptId),
         JobEvent.StaleAttemptDeadlinePassed => new AttemptDeadlinePassed(jobId, staleAttemptId),
+        // The scenario's job is background: foreground is above it.
+        JobEvent.CurrentAttemptAged => new PriorityAged(jobId, currentAttemptId, JobPriority.Foreground),
+        JobEvent.StaleAttemptAged => new PriorityAged(jobId, staleAttemptId, JobPriority.Foreground),
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event, null),
     };
 }

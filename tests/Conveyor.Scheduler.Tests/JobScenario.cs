@@ -96,6 +96,7 @@ public sealed class JobScenario : IAsyncDisposable
             case RetryDue due: await Scheduler.Report(due); break;
             case AttemptHeartbeatLost lost: await Scheduler.Report(lost); break;
             case AttemptDeadlinePassed passed: await Scheduler.Report(passed); break;
+            case PriorityAged aged: await Scheduler.Report(aged); break;
             default: throw new ArgumentException($"the saga does not consume {message.GetType().Name}", nameof(message));
         }
         return null;

@@ -33,7 +33,28 @@ public sealed class JobLifecycleBehaviors(SchedulerOptions options)
     }
 
     /// <summary>Puts the job's current attempt on its pool's priority queue (through the outbox: only once the transition commits).</summary>
+    /// <summary>Queues the current attempt's work at the job's own priority; aging, when on, counts from now.</summary>
     public static Task Dispatch(BehaviorContext<JobLifecycleState> context)
+    {
+        context.Saga.DispatchPriority = context.Saga.Priority;
+        context.Saga.QueuedAt = DateTimeOffset.UtcNow;
+        return SendWork(context);
+    }
+
+    /// <summary>
+    /// Sends the queued attempt's work again at the higher priority aging gave it. The copy sent earlier stays in the queue
+    /// until an executor takes it, and is then refused, since the attempt is granted once.
+    /// </summary>
+    public static Task Requeue(BehaviorContext<JobLifecycleState, PriorityAged> context)
+    {
+        context.Saga.DispatchPriority = context.Message.Priority;
+        return SendWork(context);
+    }
+
+    public static bool Moves(BehaviorContext<JobLifecycleState, PriorityAged> c) =>
+        c.Message.AttemptId == c.Saga.CurrentAttemptId && c.Message.Priority > c.Saga.DispatchPriority;
+
+    static Task SendWork(BehaviorContext<JobLifecycleState> context)
     {
         var job = context.Saga;
         var message = new ExecuteJob
@@ -43,7 +64,7 @@ public sealed class JobLifecycleBehaviors(SchedulerOptions options)
             AttemptNumber = job.AttemptCount,
             Definition = ToDefinition(job),
         };
-        return context.SendAfterCommit(ExecutionQueues.Address(job.Pool), message, ExecutionQueues.PriorityOf(job.Priority), job.CorrelationId);
+        return context.SendAfterCommit(ExecutionQueues.Address(job.Pool), message, ExecutionQueues.PriorityOf(job.DispatchPriority), job.CorrelationId);
     }
 
     public void StartAttempt(BehaviorContext<JobLifecycleState, StartAttempt> context)

@@ -34,6 +34,7 @@ public sealed class JobLifecycleStateMachine : MassTransitStateMachine<JobLifecy
     public Event<RetryDue> RetryDue { get; private set; } = null!;
     public Event<AttemptHeartbeatLost> HeartbeatLost { get; private set; } = null!;
     public Event<AttemptDeadlinePassed> DeadlinePassed { get; private set; } = null!;
+    public Event<PriorityAged> Aged { get; private set; } = null!;
 
     public JobLifecycleStateMachine(IOptions<SchedulerOptions> options)
     {
@@ -52,6 +53,7 @@ public sealed class JobLifecycleStateMachine : MassTransitStateMachine<JobLifecy
         Event(() => RetryDue, e => { e.CorrelateById(c => c.Message.JobId); e.OnMissingInstance(m => m.Discard()); });
         Event(() => HeartbeatLost, e => { e.CorrelateById(c => c.Message.JobId); e.OnMissingInstance(m => m.Discard()); });
         Event(() => DeadlinePassed, e => { e.CorrelateById(c => c.Message.JobId); e.OnMissingInstance(m => m.Discard()); });
+        Event(() => Aged, e => { e.CorrelateById(c => c.Message.JobId); e.OnMissingInstance(m => m.Discard()); });
 
         Initially(
             When(Submitted)
@@ -68,6 +70,7 @@ public sealed class JobLifecycleStateMachine : MassTransitStateMachine<JobLifecy
             When(StopRequested).Then(c => JobLifecycleBehaviors.Cancel(c.Saga, c.Message.Reason)).TransitionTo(Cancelled).ThenAsync(JobLifecycleEvents.Cancelled).ThenAsync(JobLifecycleReplies.Accepted),
             When(AttemptStartRequested, JobLifecycleBehaviors.IsCurrent).Then(behaviors.StartAttempt).TransitionTo(Running).ThenAsync(JobLifecycleReplies.Grant),
             When(AttemptStartRequested, c => !JobLifecycleBehaviors.IsCurrent(c)).ThenAsync(c => JobLifecycleReplies.Refuse(c, "not the job's current attempt")),
+            When(Aged, JobLifecycleBehaviors.Moves).ThenAsync(JobLifecycleBehaviors.Requeue),
             Ignore(HeartbeatReceived), Ignore(AttemptCompleted), Ignore(AttemptFailed), Ignore(RetryDue), Ignore(HeartbeatLost), Ignore(DeadlinePassed));
 
         During(Waiting,
@@ -76,7 +79,7 @@ public sealed class JobLifecycleStateMachine : MassTransitStateMachine<JobLifecy
             When(StopRequested).Then(c => JobLifecycleBehaviors.Cancel(c.Saga, c.Message.Reason)).TransitionTo(Cancelled).ThenAsync(JobLifecycleEvents.Cancelled).ThenAsync(JobLifecycleReplies.Accepted),
             When(RetryDue, JobLifecycleBehaviors.IsCurrent).Then(c => c.Saga.NextAttemptAt = null).TransitionTo(Pending).ThenAsync(JobLifecycleBehaviors.Dispatch),
             When(AttemptStartRequested).ThenAsync(c => JobLifecycleReplies.Refuse(c, "the attempt is not queued yet")),
-            Ignore(HeartbeatReceived), Ignore(AttemptCompleted), Ignore(AttemptFailed), Ignore(HeartbeatLost), Ignore(DeadlinePassed));
+            Ignore(HeartbeatReceived), Ignore(AttemptCompleted), Ignore(AttemptFailed), Ignore(HeartbeatLost), Ignore(DeadlinePassed), Ignore(Aged));
 
         During(Running,
             When(Submitted).ThenAsync(JobLifecycleReplies.Accept),
@@ -100,7 +103,7 @@ public sealed class JobLifecycleStateMachine : MassTransitStateMachine<JobLifecy
                 .Then(JobLifecycleBehaviors.RecordLost).ThenAsync(JobLifecycleBehaviors.StopOnExecutor).TransitionTo(Failed).ThenAsync(JobLifecycleEvents.Failed),
             When(DeadlinePassed, JobLifecycleBehaviors.IsCurrent)
                 .Then(JobLifecycleBehaviors.RecordTimeout).ThenAsync(JobLifecycleBehaviors.StopOnExecutor).TransitionTo(Failed).ThenAsync(JobLifecycleEvents.Failed),
-            Ignore(RetryDue));
+            Ignore(RetryDue), Ignore(Aged));
 
         During(Stopping,
             When(Submitted).ThenAsync(JobLifecycleReplies.Accept),
@@ -111,13 +114,13 @@ public sealed class JobLifecycleStateMachine : MassTransitStateMachine<JobLifecy
             When(AttemptFailed, JobLifecycleBehaviors.IsCurrent).Then(JobLifecycleBehaviors.RecordStoppedFailure).TransitionTo(Cancelled).ThenAsync(JobLifecycleEvents.Cancelled),
             When(HeartbeatLost, JobLifecycleBehaviors.IsCurrent).Then(c => JobLifecycleBehaviors.EndStopUnconfirmed(c.Saga)).TransitionTo(Cancelled).ThenAsync(JobLifecycleEvents.Cancelled),
             When(DeadlinePassed, JobLifecycleBehaviors.IsCurrent).Then(c => JobLifecycleBehaviors.EndStopUnconfirmed(c.Saga)).TransitionTo(Cancelled).ThenAsync(JobLifecycleEvents.Cancelled),
-            Ignore(HeartbeatReceived), Ignore(RetryDue));
+            Ignore(HeartbeatReceived), Ignore(RetryDue), Ignore(Aged));
 
         During(Completed, Failed, Cancelled,
             When(Submitted).ThenAsync(JobLifecycleReplies.Accept),
             When(CancelRequested).ThenAsync(c => JobLifecycleReplies.Rejected(c, "the job has finished")),
             When(StopRequested).ThenAsync(c => JobLifecycleReplies.Rejected(c, "the job has finished")),
             When(AttemptStartRequested).ThenAsync(c => JobLifecycleReplies.Refuse(c, "the job has finished")),
-            Ignore(HeartbeatReceived), Ignore(AttemptCompleted), Ignore(AttemptFailed), Ignore(RetryDue), Ignore(HeartbeatLost), Ignore(DeadlinePassed));
+            Ignore(HeartbeatReceived), Ignore(AttemptCompleted), Ignore(AttemptFailed), Ignore(RetryDue), Ignore(HeartbeatLost), Ignore(DeadlinePassed), Ignore(Aged));
     }
 }

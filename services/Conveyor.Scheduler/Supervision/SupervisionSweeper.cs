@@ -1,3 +1,4 @@
+using Conveyor.Contracts.Jobs;
 using Conveyor.Messaging;
 using Conveyor.Persistence;
 using MassTransit;
@@ -7,8 +8,8 @@ using Microsoft.Extensions.Options;
 namespace Conveyor.Scheduler.Supervision;
 
 /// <summary>
-/// Finds what time alone decides: retries whose backoff has passed, running attempts whose executor fell silent, and
-/// attempts past their deadline, and tells the saga (Debian's RabbitMQ has no delayed-message plugin, and the saga
+/// Finds what time alone decides: retries whose backoff has passed, running attempts whose executor fell silent,
+/// attempts past their deadline and, when aging is on, queued work old enough to move up, and tells the saga (Debian's RabbitMQ has no delayed-message plugin, and the saga
 /// itself only acts on messages). Duplicates are harmless: each event names the attempt and the saga ignores stale ones.
 /// </summary>
 public sealed class SupervisionSweeper(
@@ -82,6 +83,23 @@ public sealed class SupervisionSweeper(
             .Select(j => new { j.CorrelationId, j.CurrentAttemptId }).Take(BatchSize).ToListAsync(cancellationToken);
         foreach (var job in overdue)
             await Signal(new AttemptDeadlinePassed(job.CorrelationId, job.CurrentAttemptId!.Value), job.CorrelationId, cancellationToken);
+
+        if (options.Value.PriorityAging is { } period)
+            await SweepAging(db, now, period, cancellationToken);
+    }
+
+    async Task SweepAging(ConveyorDbContext db, DateTimeOffset now, TimeSpan period, CancellationToken cancellationToken)
+    {
+        var queuedBefore = now - period;
+        var waiting = await db.Jobs.AsNoTracking()
+            .Where(j => j.CurrentState == "Pending" && j.DispatchPriority < JobPriority.Foreground && j.QueuedAt <= queuedBefore).OrderBy(j => j.QueuedAt)
+            .Select(j => new { j.CorrelationId, j.CurrentAttemptId, j.Priority, j.DispatchPriority, j.QueuedAt }).Take(BatchSize).ToListAsync(cancellationToken);
+        foreach (var job in waiting)
+        {
+            var due = PriorityAging.Due(job.Priority, job.QueuedAt!.Value, now, period);
+            if (due > job.DispatchPriority)
+                await Signal(new PriorityAged(job.CorrelationId, job.CurrentAttemptId!.Value, due), job.CorrelationId, cancellationToken);
+        }
     }
 
     async Task Signal<T>(T message, Guid jobId, CancellationToken cancellationToken) where T : class

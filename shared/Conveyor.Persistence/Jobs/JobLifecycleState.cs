@@ -35,6 +35,12 @@ public sealed class JobLifecycleState : SagaStateMachineInstance
     /// <summary>The intermediate results of a pipeline's steps, from its latest attempt.</summary>
     public List<StepResult> StepResults { get; set; } = [];
 
+    /// <summary>The priority the queued attempt's work was last sent with: the job's own, or higher once aging moved it up.</summary>
+    public JobPriority DispatchPriority { get; set; }
+
+    /// <summary>When the current attempt's work was queued; priority aging counts from here.</summary>
+    public DateTimeOffset? QueuedAt { get; set; }
+
     public Guid? CurrentAttemptId { get; set; }
     public int AttemptCount { get; set; }
     public List<AttemptRecord> Attempts { get; set; } = [];

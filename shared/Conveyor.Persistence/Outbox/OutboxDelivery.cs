@@ -6,14 +6,14 @@ namespace Conveyor.Persistence.Outbox;
 /// <summary>Turns one stored outbox row back into the publish, send or response it stands for.</summary>
 internal static class OutboxDelivery
 {
-    public static async Task Deliver(IBus bus, OutboxMessage stored, CancellationToken cancellationToken)
+    public static async Task Deliver(IBus bus, OutboxMessage stored)
     {
         var type = Type.GetType(stored.MessageType, throwOnError: true)!;
         var message = JsonSerializer.Deserialize(stored.Body, type, SagaOutbox.Json)!;
 
         if (stored.Kind == OutboxMessageKind.Publish)
         {
-            await bus.Publish(message, type, Pipe.Execute<PublishContext>(publish => publish.MessageId = stored.MessageId), cancellationToken);
+            await bus.Publish(message, type, Pipe.Execute<PublishContext>(publish => publish.MessageId = stored.MessageId));
             return;
         }
 
@@ -25,6 +25,6 @@ internal static class OutboxDelivery
                 send.RequestId = requestId;
             if (stored.Priority is { } priority)
                 RabbitMqSendContextExtensions.TrySetPriority(send, priority);
-        }), cancellationToken);
+        }));
     }
 }

@@ -53,11 +53,10 @@ public sealed class OutboxDispatcher(
         if (batch.Count == 0)
             return 0;
 
-        // A job's messages keep their order; different jobs' messages go out side by side. Sends are bounded in time
-        // (a confirm on a connection lost to a broker restart never comes); what did not go out stays for the next try.
-        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        bounded.CancelAfter(SendTimeout);
-        await Task.WhenAll(batch.GroupBy(m => m.JobId).Select(group => DeliverInOrder(group, bounded.Token)));
+        // A job's messages keep their order; different jobs' messages go out side by side. The wait is bounded (a confirm
+        // on a connection lost to a broker restart never comes) but the sends are never cancelled, for the reason
+        // BoundedPublish gives; what did not go out stays for the next try, which resends it under the same message id.
+        await Task.WhenAll(batch.GroupBy(m => m.JobId).Select(DeliverInOrder)).WaitAsync(SendTimeout, cancellationToken);
 
         db.Set<OutboxMessage>().RemoveRange(batch);
         await db.SaveChangesAsync(cancellationToken);
@@ -65,9 +64,9 @@ public sealed class OutboxDispatcher(
         return batch.Count;
     }
 
-    async Task DeliverInOrder(IEnumerable<OutboxMessage> messages, CancellationToken cancellationToken)
+    async Task DeliverInOrder(IEnumerable<OutboxMessage> messages)
     {
         foreach (var message in messages)
-            await OutboxDelivery.Deliver(bus, message, cancellationToken);
+            await OutboxDelivery.Deliver(bus, message);
     }
 }

@@ -29,5 +29,7 @@ public static class PendingTransitions
         Transition.Ignored(Pending, StaleAttemptHeartbeatLost),
         Transition.Ignored(Pending, CurrentAttemptDeadlinePassed),
         Transition.Ignored(Pending, StaleAttemptDeadlinePassed),
+        new(Pending, CurrentAttemptAged, Pending, Reply.None, Emitted.ExecuteJob),
+        Transition.Ignored(Pending, StaleAttemptAged),
     ];
 }

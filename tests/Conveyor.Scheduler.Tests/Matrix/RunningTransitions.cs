@@ -33,5 +33,7 @@ public static class RunningTransitions
         Transition.Ignored(Running, StaleAttemptHeartbeatLost),
         new(Running, CurrentAttemptDeadlinePassed, Failed, Reply.None, Emitted.StopAttempt | Emitted.JobFailed),
         Transition.Ignored(Running, StaleAttemptDeadlinePassed),
+        Transition.Ignored(Running, CurrentAttemptAged),
+        Transition.Ignored(Running, StaleAttemptAged),
     ];
 }

@@ -29,5 +29,7 @@ public static class StoppingTransitions
         Transition.Ignored(Stopping, StaleAttemptHeartbeatLost),
         new(Stopping, CurrentAttemptDeadlinePassed, Cancelled, Reply.None, Emitted.JobCancelled),
         Transition.Ignored(Stopping, StaleAttemptDeadlinePassed),
+        Transition.Ignored(Stopping, CurrentAttemptAged),
+        Transition.Ignored(Stopping, StaleAttemptAged),
     ];
 }

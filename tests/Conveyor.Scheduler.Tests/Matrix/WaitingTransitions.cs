@@ -29,5 +29,7 @@ public static class WaitingTransitions
         Transition.Ignored(Waiting, StaleAttemptHeartbeatLost),
         Transition.Ignored(Waiting, CurrentAttemptDeadlinePassed),
         Transition.Ignored(Waiting, StaleAttemptDeadlinePassed),
+        Transition.Ignored(Waiting, CurrentAttemptAged),
+        Transition.Ignored(Waiting, StaleAttemptAged),
     ];
 }

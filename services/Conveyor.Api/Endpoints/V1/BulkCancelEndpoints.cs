@@ -65,7 +65,7 @@ public static class BulkCancelEndpoints
         try
         {
             var answer = await scheduler.GetResponse<JobCommandAccepted, JobCommandRejected, JobNotFound>(
-                new CancelJob(id, "cancelled by request"), cancellationToken, AnswerTimeout);
+                new CancelJob(id, "cancelled by request"), SchedulerRequests.NotCancelled, AnswerTimeout);
             if (answer.Is(out Response<JobCommandAccepted>? _))
                 return null;
             if (answer.Is(out Response<JobCommandRejected>? rejected))

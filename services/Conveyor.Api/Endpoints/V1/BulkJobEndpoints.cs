@@ -53,7 +53,7 @@ public static class BulkJobEndpoints
         var jobId = NewId.NextGuid();
         try
         {
-            await scheduler.GetResponse<JobAccepted>(new SubmitJob(jobId, definition, submittedAt) { Owner = owner }, cancellationToken,
+            await scheduler.GetResponse<JobAccepted>(new SubmitJob(jobId, definition, submittedAt) { Owner = owner }, SchedulerRequests.NotCancelled,
                 RequestTimeout.After(s: (int)AcceptTimeout.TotalSeconds));
             return new BulkJobResult(jobId, "pending", null);
         }

@@ -1,0 +1,107 @@
+using System.Text.Json.Nodes;
+using Conveyor.Contracts.Attempts;
+using Conveyor.EndToEnd.Tests.Scheduling;
+using Conveyor.TestSupport;
+using MassTransit;
+using Npgsql;
+
+namespace Conveyor.EndToEnd.Tests.Lifecycle;
+
+/// <summary>
+/// Many messages for one job at once, against the real scheduler and its PostgreSQL saga repository: the row lock makes
+/// them take turns, so none of them is lost and none of them is applied on top of a state it did not see. The pool stack
+/// has no executor, so the test plays the executors itself and nothing else touches the job.
+/// </summary>
+[Collection(PoolStackCollection.Name)]
+public sealed class ConcurrentMessagesTests(PoolStackFixture fixture)
+{
+    const int Racers = 40;
+    readonly PoolJobs jobs = new(fixture);
+
+    [Fact]
+    public async Task Should_grant_exactly_one_of_many_executors_racing_to_start_the_same_attempt()
+    {
+        var id = await jobs.SubmitQuick("race-start", "background");
+        var attempt = await CurrentAttempt(id);
+        await using var bus = new StartedBus(await TestBus.Start(fixture.Stack.VirtualHost));
+        var client = bus.Bus.CreateRequestClient<StartAttempt>(RequestTimeout.After(s: 60));
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, Racers).Select(async racer =>
+        {
+            var response = await client.GetResponse<AttemptGranted, AttemptRefused>(new StartAttempt(id, attempt, $"racer-{racer}", $"http://racer-{racer}.invalid"));
+            return (Racer: $"racer-{racer}", Granted: response.Is(out Response<AttemptGranted>? _));
+        }));
+
+        var winner = Assert.Single(answers, a => a.Granted).Racer;
+        var job = await jobs.WaitForStatus(id, "running");
+        var recorded = Assert.Single(job["attempts"]!.AsArray());
+        Assert.Equal(winner, (string?)recorded!["executor_id"]);
+        Assert.Equal(winner, (string?)job["executor_id"]);
+        await fixture.Stack.VirtualHost.Purge("execute-job-cpu");
+    }
+
+    [Fact]
+    public async Task Should_end_a_job_once_when_its_reports_heartbeats_and_duplicates_arrive_all_at_once()
+    {
+        var id = await jobs.SubmitQuick("race-report", "background");
+        var attempt = await CurrentAttempt(id);
+        await using var completedTap = await BrokerTap.Listen(fixture.Stack.VirtualHost, "Conveyor.Contracts.Jobs:JobCompleted");
+        await using var failedTap = await BrokerTap.Listen(fixture.Stack.VirtualHost, "Conveyor.Contracts.Jobs:JobFailed");
+        await using var bus = new StartedBus(await TestBus.Start(fixture.Stack.VirtualHost));
+        var granted = await bus.Bus.CreateRequestClient<StartAttempt>(RequestTimeout.After(s: 60))
+            .GetResponse<AttemptGranted, AttemptRefused>(new StartAttempt(id, attempt, "holder", "http://holder.invalid"));
+        Assert.True(granted.Is(out Response<AttemptGranted>? _), "the only executor asking was refused");
+
+        var now = DateTimeOffset.UtcNow;
+        var completed = new AttemptCompleted { JobId = id, AttemptId = attempt, ExitCode = 0, Stdout = "done\n", Stderr = "", FinishedAt = now };
+        var failed = new AttemptFailed { JobId = id, AttemptId = attempt, Error = "the runtime broke", Retryable = false, FailedAt = now };
+        // Every report three times over (as redeliveries after a crash would bring them), racing twenty heartbeats.
+        var sends = new List<Func<Task>>();
+        for (var copy = 0; copy < 3; copy++)
+        {
+            sends.Add(() => bus.Bus.Publish(completed));
+            sends.Add(() => bus.Bus.Publish(failed));
+        }
+        for (var beat = 0; beat < 20; beat++)
+            sends.Add(() => bus.Bus.Publish(new AttemptHeartbeat(id, attempt, "holder", DateTimeOffset.UtcNow)));
+        await Task.WhenAll(sends.Select(send => Task.Run(send)));
+
+        var job = await fixture.Jobs.WaitForTerminal(id, TimeSpan.FromSeconds(60));
+        await Task.Delay(TimeSpan.FromSeconds(3)); // room for a second terminal event to show itself
+        var terminalEvents = DistinctMessages(completedTap, id) + DistinctMessages(failedTap, id);
+        Assert.Equal(1, terminalEvents);
+        var status = (string?)job["status"];
+        var recorded = Assert.Single(job["attempts"]!.AsArray());
+        if (status == "completed")
+        {
+            Assert.Equal(1, DistinctMessages(completedTap, id));
+            Assert.Equal((0, "done\n", "completed"), ((int?)job["exit_code"], (string?)job["stdout"], (string?)recorded!["status"]));
+        }
+        else
+        {
+            Assert.Equal("failed", status);
+            Assert.Equal(1, DistinctMessages(failedTap, id));
+            Assert.Contains("the runtime broke", (string?)job["error"] ?? (string?)recorded!["error"]);
+        }
+    }
+
+    async Task<Guid> CurrentAttempt(Guid id)
+    {
+        await using var connection = new NpgsqlConnection(fixture.Stack.Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT current_attempt_id FROM jobs WHERE id = @id", connection);
+        command.Parameters.AddWithValue("id", id);
+        return (Guid)(await command.ExecuteScalarAsync())!;
+    }
+
+    static int DistinctMessages(BrokerTap tap, Guid jobId) =>
+        tap.Messages.Where(m => (Guid?)m["message"]?["jobId"] == jobId).Select(m => (string?)m["messageId"]).Distinct().Count();
+
+    /// <summary>Stops the test's bus when the test ends.</summary>
+    sealed class StartedBus(IBusControl bus) : IAsyncDisposable
+    {
+        public IBusControl Bus => bus;
+
+        public async ValueTask DisposeAsync() => await bus.StopAsync();
+    }
+}
