@@ -7,7 +7,8 @@ using MassTransit;
 namespace Conveyor.Api.Executors;
 
 /// <summary>
-/// Hands a polling executor the highest-priority waiting job it can run, oldest first within a priority. It asks the
+/// Hands a polling executor the highest-priority waiting job it can run, oldest first within a priority (the priority its
+/// work was last queued with, so that priority aging counts here as in the queues). It asks the
 /// saga for the job's current attempt exactly as a queue executor does (<see cref="StartAttempt"/>): the saga grants an
 /// attempt once, so when a queue executor later receives the same attempt's <c>ExecuteJob</c> it is refused, and when a
 /// queue executor got there first this claim is refused and the next candidate is tried. No job runs twice.
@@ -40,7 +41,7 @@ public sealed class JobClaimer(IDbContextFactory<ConveyorDbContext> contexts, IR
         var kinds = claim.Kinds.ToList();
         var rows = await db.Jobs.AsNoTracking()
             .Where(j => j.CurrentState == "Pending" && j.Pool == claim.Pool && kinds.Contains(j.Kind) && j.CurrentAttemptId != null)
-            .OrderByDescending(j => j.Priority).ThenBy(j => j.CreatedAt).ThenBy(j => j.CorrelationId)
+            .OrderByDescending(j => j.DispatchPriority).ThenBy(j => j.CreatedAt).ThenBy(j => j.CorrelationId)
             .Take(Candidates)
             .Select(j => new { j.CorrelationId, j.CurrentAttemptId })
             .ToListAsync(cancellationToken);

@@ -13,12 +13,13 @@ public sealed class JobMetricsQueries(IDbContextFactory<ConveyorDbContext> conte
     /// <summary>Bucket bounds of the dispatch latency histogram, in seconds (the design's targets are 5 and 10 ms).</summary>
     public static readonly double[] DispatchBounds = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300];
 
+    /// <summary>Waiting attempts by pool and by the priority their work was queued with (aging may have raised it).</summary>
     public async Task<IReadOnlyList<(string Pool, JobPriority Priority, long Count)>> QueueDepth(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var rows = await db.Jobs.AsNoTracking().Where(j => j.CurrentState == "Pending")
-            .GroupBy(j => new { j.Pool, j.Priority })
-            .Select(g => new { g.Key.Pool, g.Key.Priority, Count = g.LongCount() })
+            .GroupBy(j => new { j.Pool, j.DispatchPriority })
+            .Select(g => new { g.Key.Pool, Priority = g.Key.DispatchPriority, Count = g.LongCount() })
             .ToListAsync(cancellationToken);
         return rows.Select(r => (r.Pool, r.Priority, r.Count)).ToList();
     }

@@ -13,7 +13,7 @@ public sealed class AddJobOwner : Migration
         migrationBuilder.Sql("""
             ALTER TABLE jobs ADD COLUMN owner varchar(200) NULL;
             CREATE INDEX ix_jobs_owner_created_at ON jobs (owner, created_at);
-            CREATE INDEX ix_jobs_waiting ON jobs (pool, priority DESC, created_at) WHERE current_state = 'Pending';
+            CREATE INDEX ix_jobs_waiting ON jobs (pool, dispatch_priority DESC, created_at) WHERE current_state = 'Pending';
             """);
     }
 
