@@ -12,4 +12,7 @@ public sealed class ApiOptions
 
     /// <summary>An executor silent for this long is no longer active (executors beat every 5 s).</summary>
     public TimeSpan ExecutorLostAfter { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>API keys (<c>Api__Keys__0__Name</c>, <c>__Sha256</c>, <c>__Role</c>); none configured means keys are off.</summary>
+    public List<Security.ApiKeyOptions> Keys { get; set; } = [];
 }

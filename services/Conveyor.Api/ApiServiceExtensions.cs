@@ -1,6 +1,9 @@
 using Conveyor.Api.Endpoints.V1;
+using Conveyor.Api.Executors;
+using Conveyor.Api.Metrics;
 using Conveyor.Api.Http;
 using Conveyor.Api.Queries;
+using Conveyor.Api.Security;
 using Conveyor.Api.Streams;
 using Conveyor.Api.Webhooks;
 using Conveyor.Messaging;
@@ -18,8 +21,18 @@ public static class ApiServiceExtensions
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
         services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
         services.AddConveyorPersistence(builder.Configuration).AddConveyorMigrations();
-        services.AddOptions<ApiOptions>().Bind(builder.Configuration.GetSection(ApiOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ApiOptions>().Bind(builder.Configuration.GetSection(ApiOptions.Section)).ValidateDataAnnotations()
+            .Validate(o => o.Keys.All(ApiKeyOptions.IsValid), "every Api:Keys entry needs a Name (1-200 characters) and a Sha256 of 64 hex digits").ValidateOnStart();
         services.AddSingleton<JobQueries>();
+        services.AddSingleton<JobListQueries>();
+        services.AddSingleton<StatsQueries>();
+        services.AddSingleton<JobOwnership>();
+        services.AddSingleton<ApiKeyStore>();
+        services.AddScoped<JobClaimer>();
+        services.AddSingleton<AttemptHolders>();
+        services.AddSingleton<HttpExecutorPresence>();
+        services.AddSingleton<JobMetricsQueries>();
+        services.AddSingleton<MetricsWriter>();
         services.AddSingleton<ExecutorQueries>();
         services.AddOptions<WebhookTargetOptions>().Bind(builder.Configuration.GetSection(WebhookTargetOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SubscriptionQueries>();
@@ -33,8 +46,16 @@ public static class ApiServiceExtensions
     public static WebApplication MapApi(this WebApplication app)
     {
         app.UseMiddleware<ErrorShapeMiddleware>();
+        app.UseRouting();
+        app.UseMiddleware<ApiKeyMiddleware>();
         var v1 = app.MapGroup("/api/v1");
         v1.MapJobEndpoints();
+        v1.MapJobListEndpoints();
+        v1.MapBulkCancelEndpoints();
+        v1.MapStatsEndpoints();
+        v1.MapExecutorWorkEndpoints();
+        v1.MapMetricsEndpoints();
+        v1.MapOpenApiEndpoints();
         v1.MapJobControlEndpoints();
         v1.MapBulkJobEndpoints();
         v1.MapHealthEndpoints();

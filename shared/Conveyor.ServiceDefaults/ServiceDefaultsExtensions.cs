@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Conveyor.ServiceDefaults.Metrics;
 using Serilog;
 using Serilog.Formatting.Json;
 
@@ -10,6 +11,9 @@ namespace Conveyor.ServiceDefaults;
 
 public static class ServiceDefaultsExtensions
 {
+    /// <summary>The meters kept for <c>/metrics</c>: ASP.NET Core's request durations, MassTransit's messaging, Conveyor's own.</summary>
+    static readonly string[] MeterPrefixes = ["Microsoft.AspNetCore.Hosting", "MassTransit", "Conveyor"];
+
     const string TextTemplate = "[{Timestamp:HH:mm:ss.fff} {Level:u3}] {SourceContext}: {Message:lj} {Properties:j}{NewLine}{Exception}";
 
     /// <summary>
@@ -33,6 +37,8 @@ public static class ServiceDefaultsExtensions
         builder.Logging.ClearProviders();
         builder.Logging.AddSerilog(logger.CreateLogger(), dispose: true);
         builder.Services.AddHealthChecks();
+        // Created now, not on first scrape, so that it hears every measurement from the start.
+        builder.Services.AddSingleton(new MeterCollector(MeterPrefixes));
         return builder;
     }
 

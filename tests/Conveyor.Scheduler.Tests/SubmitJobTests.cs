@@ -35,6 +35,19 @@ public sealed class SubmitJobTests
         Assert.Null(attempt.ExecutorId);
     }
 
+    [Theory]
+    [InlineData("alice")]
+    [InlineData(null)]
+    public async Task Should_record_who_submitted_the_job_when_it_is_submitted(string? owner)
+    {
+        await using var scheduler = await SchedulerHarness.Start();
+        var jobId = NewId.NextGuid();
+
+        await scheduler.Submit(SubmitJobs.For(jobId) with { Owner = owner });
+
+        Assert.Equal(owner, scheduler.Job(jobId).Owner);
+    }
+
     [Fact]
     public async Task Should_publish_job_submitted_when_a_new_job_is_submitted()
     {

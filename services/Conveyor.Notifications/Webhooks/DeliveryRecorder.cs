@@ -45,6 +45,7 @@ public sealed class DeliveryRecorder(IDbContextFactory<ConveyorDbContext> contex
             {
                 Type = j.Type,
                 Priority = j.Priority,
+                Owner = j.Owner,
                 CreatedAt = j.CreatedAt,
                 StartedAt = j.StartedAt,
                 CompletedAt = j.CompletedAt,

@@ -9,7 +9,7 @@ public sealed record JobFacts
     public required string Type { get; init; }
     public JobPriority? Priority { get; init; }
 
-    /// <summary>Always null until jobs have owners (API keys); kept so that owner filters work the day they do.</summary>
+    /// <summary>The API key that submitted the job; null when the API runs without keys.</summary>
     public string? Owner { get; init; }
 
     public DateTimeOffset? CreatedAt { get; init; }

@@ -23,6 +23,7 @@ public sealed class JobLifecycleBehaviors(SchedulerOptions options)
         job.Priority = definition.Priority;
         job.Resources = definition.Resources;
         job.Pool = ExecutionQueues.PoolFor(definition);
+        job.Owner = context.Message.Owner;
         job.TimeoutSeconds = definition.TimeoutSeconds;
         job.MaxAttempts = definition.MaxAttempts ?? options.DefaultMaxAttempts;
         job.RetryOnFailure = definition.RetryOnFailure;

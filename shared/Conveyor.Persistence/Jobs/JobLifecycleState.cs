@@ -20,6 +20,9 @@ public sealed class JobLifecycleState : SagaStateMachineInstance
     public JobPriority Priority { get; set; }
     public JobResources Resources { get; set; } = new();
     public string Pool { get; set; } = "cpu";
+
+    /// <summary>The API key that submitted the job (its name); null when keys are off. Only it (or an admin) sees the job.</summary>
+    public string? Owner { get; set; }
     public int? TimeoutSeconds { get; set; }
     public int MaxAttempts { get; set; }
     public bool RetryOnFailure { get; set; }

@@ -18,6 +18,7 @@ public sealed class JobLifecycleStateConfiguration : IEntityTypeConfiguration<Jo
         job.Property(j => j.Attempts).HasColumnType("jsonb").HasConversion(JsonColumn.Converter<List<AttemptRecord>>(), JsonColumn.Comparer<List<AttemptRecord>>());
         job.Property(j => j.Resources).HasColumnType("jsonb").HasConversion(JsonColumn.Converter<JobResources>(), JsonColumn.Comparer<JobResources>());
         job.Property(j => j.Pool).HasMaxLength(64);
+        job.Property(j => j.Owner).HasMaxLength(200);
         job.Ignore(j => j.CurrentAttempt);
         job.HasIndex(j => new { j.CurrentState, j.CreatedAt });
         job.HasIndex(j => j.CreatedAt);

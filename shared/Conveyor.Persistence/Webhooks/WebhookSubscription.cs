@@ -19,7 +19,7 @@ public sealed class WebhookSubscription
 
     public JobPriority? Priority { get; set; }
 
-    /// <summary>Only jobs of this owner, when set. Jobs have no owner until API keys exist, so today such a filter matches nothing.</summary>
+    /// <summary>Only jobs of this owner (the name of the API key that submitted them), when set; jobs submitted without keys have none.</summary>
     public string? Owner { get; set; }
 
     /// <summary>The HMAC key. Kept as given, because every delivery must be signed with it.</summary>

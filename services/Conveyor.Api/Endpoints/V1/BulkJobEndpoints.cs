@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Conveyor.Api.Http;
+using Conveyor.Api.Security;
 using Conveyor.Contracts.Jobs;
 using MassTransit;
 
@@ -21,9 +22,9 @@ public static class BulkJobEndpoints
         return v1;
     }
 
-    static async Task<IResult> SubmitBulk(HttpRequest request, IRequestClient<SubmitJob> scheduler, ILogger<SubmitJob> logger, CancellationToken cancellationToken)
+    static async Task<IResult> SubmitBulk(HttpContext context, IRequestClient<SubmitJob> scheduler, ILogger<SubmitJob> logger, CancellationToken cancellationToken)
     {
-        var (body, bodyError) = await BulkRequestBody.Read(request, cancellationToken);
+        var (body, bodyError) = await BulkRequestBody.Read(context.Request, cancellationToken);
         if (bodyError is not null)
             return bodyError;
         if (body.ValueKind != JsonValueKind.Array)
@@ -41,17 +42,18 @@ public static class BulkJobEndpoints
         }
 
         var submittedAt = DateTimeOffset.UtcNow;
-        var results = await Task.WhenAll(definitions.Select(d => Submit(scheduler, d, submittedAt, cancellationToken)));
+        var results = await Task.WhenAll(definitions.Select(d => Submit(scheduler, d, submittedAt, context.Caller().Name, cancellationToken)));
         logger.LogInformation("Bulk of {JobCount} jobs submitted, {Confirmed} confirmed", count, results.Count(r => r.Status == "pending"));
         return Results.Json(results, ApiJson.Options, statusCode: StatusCodes.Status201Created);
     }
 
-    static async Task<BulkJobResult> Submit(IRequestClient<SubmitJob> scheduler, JobDefinition definition, DateTimeOffset submittedAt, CancellationToken cancellationToken)
+    static async Task<BulkJobResult> Submit(IRequestClient<SubmitJob> scheduler, JobDefinition definition, DateTimeOffset submittedAt, string? owner,
+        CancellationToken cancellationToken)
     {
         var jobId = NewId.NextGuid();
         try
         {
-            await scheduler.GetResponse<JobAccepted>(new SubmitJob(jobId, definition, submittedAt), SchedulerRequests.NotCancelled,
+            await scheduler.GetResponse<JobAccepted>(new SubmitJob(jobId, definition, submittedAt) { Owner = owner }, SchedulerRequests.NotCancelled,
                 RequestTimeout.After(s: (int)AcceptTimeout.TotalSeconds));
             return new BulkJobResult(jobId, "pending", null);
         }

@@ -1,4 +1,5 @@
 using Conveyor.Api.Http;
+using Conveyor.Api.Security;
 using Conveyor.Contracts.Jobs;
 using MassTransit;
 
@@ -19,19 +20,23 @@ public static class JobControlEndpoints
         return v1;
     }
 
-    static async Task<IResult> Cancel(string id, IRequestClient<CancelJob> scheduler, CancellationToken cancellationToken)
+    static async Task<IResult> Cancel(string id, HttpContext context, IRequestClient<CancelJob> scheduler, JobOwnership ownership, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(id, out var jobId))
             return ApiError.BadRequest("job id must be a UUID", "id");
+        if (!await ownership.CanSee(jobId, context.Caller(), cancellationToken))
+            return ApiError.NotFound(jobId);
         var answer = await scheduler.GetResponse<JobCommandAccepted, JobCommandRejected, JobNotFound>(
             new CancelJob(jobId, "cancelled by request"), SchedulerRequests.NotCancelled, AnswerTimeout);
         return Result(answer, jobId, "job is not pending");
     }
 
-    static async Task<IResult> Stop(string id, IRequestClient<StopJob> scheduler, CancellationToken cancellationToken)
+    static async Task<IResult> Stop(string id, HttpContext context, IRequestClient<StopJob> scheduler, JobOwnership ownership, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(id, out var jobId))
             return ApiError.BadRequest("job id must be a UUID", "id");
+        if (!await ownership.CanSee(jobId, context.Caller(), cancellationToken))
+            return ApiError.NotFound(jobId);
         var answer = await scheduler.GetResponse<JobCommandAccepted, JobCommandRejected, JobNotFound>(
             new StopJob(jobId, "stopped by request"), SchedulerRequests.NotCancelled, AnswerTimeout);
         return Result(answer, jobId, "job has already finished");

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Conveyor.Api.Http;
 using Conveyor.Api.Queries;
+using Conveyor.Api.Security;
 using Conveyor.Contracts.Jobs;
 using MassTransit;
 
@@ -19,12 +20,12 @@ public static class JobEndpoints
     }
 
     /// <summary>Answers 201 only once the scheduler has stored the job: after that it is never lost.</summary>
-    static async Task<IResult> Submit(HttpRequest request, IRequestClient<SubmitJob> scheduler, ILogger<SubmitJob> logger, CancellationToken cancellationToken)
+    static async Task<IResult> Submit(HttpContext context, IRequestClient<SubmitJob> scheduler, ILogger<SubmitJob> logger, CancellationToken cancellationToken)
     {
         JsonElement body;
         try
         {
-            using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
+            using var document = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: cancellationToken);
             body = document.RootElement.Clone();
         }
         catch (JsonException ex)
@@ -39,7 +40,7 @@ public static class JobEndpoints
         var jobId = NewId.NextGuid();
         try
         {
-            var accepted = await scheduler.GetResponse<JobAccepted>(new SubmitJob(jobId, definition, DateTimeOffset.UtcNow), SchedulerRequests.NotCancelled,
+            var accepted = await scheduler.GetResponse<JobAccepted>(new SubmitJob(jobId, definition, DateTimeOffset.UtcNow) { Owner = context.Caller().Name }, SchedulerRequests.NotCancelled,
                 RequestTimeout.After(s: (int)AcceptTimeout.TotalSeconds));
             logger.LogInformation("Job {JobId} of type {JobType} accepted", jobId, definition.Type);
             return Results.Json(new SubmittedJob(jobId, definition.Type, "pending", accepted.Message.CreatedAt.UtcDateTime), ApiJson.Options,
@@ -52,10 +53,12 @@ public static class JobEndpoints
         }
     }
 
-    static async Task<IResult> Get(string id, JobQueries jobs, CancellationToken cancellationToken)
+    static async Task<IResult> Get(string id, HttpContext context, JobQueries jobs, JobOwnership ownership, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(id, out var jobId))
             return ApiError.BadRequest("job id must be a UUID", "id");
+        if (!await ownership.CanSee(jobId, context.Caller(), cancellationToken))
+            return ApiError.NotFound(jobId);
         var job = await jobs.GetDetails(jobId, cancellationToken);
         return job is null ? ApiError.NotFound(jobId) : Results.Json(job, ApiJson.Options);
     }

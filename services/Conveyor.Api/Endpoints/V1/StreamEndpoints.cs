@@ -1,4 +1,5 @@
 using Conveyor.Api.Http;
+using Conveyor.Api.Security;
 using Conveyor.Api.Streams;
 
 namespace Conveyor.Api.Endpoints.V1;
@@ -16,10 +17,13 @@ public static class StreamEndpoints
         return v1;
     }
 
-    static async Task<IResult> FollowJob(string id, LiveEventHub hub, JobSnapshots snapshots, CancellationToken cancellationToken)
+    static async Task<IResult> FollowJob(string id, HttpContext context, LiveEventHub hub, JobSnapshots snapshots, JobOwnership ownership,
+        CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(id, out var jobId))
             return ApiError.BadRequest("job id must be a UUID", "id");
+        if (!await ownership.CanSee(jobId, context.Caller(), cancellationToken))
+            return ApiError.NotFound(jobId);
 
         // Listen before reading the state, so nothing that happens in between is missed.
         var live = hub.Subscribe(JobStreamFilter.ForJob(jobId));

@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+using Conveyor.Contracts.Executors;
+using Conveyor.Contracts.Jobs;
+using Conveyor.Messaging;
+using Conveyor.Persistence;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+
+namespace Conveyor.Api.Executors;
+
+/// <summary>
+/// Puts polling executors in the executor registry beside the queue executors. Every call a polling executor makes is
+/// a sign of life, published as the <see cref="ExecutorHeartbeat"/> a queue executor would send, with what it runs and
+/// how many jobs it completed taken from the jobs themselves. The scheduler's registry consumer keeps it as it keeps any.
+/// </summary>
+public sealed class HttpExecutorPresence(IDbContextFactory<ConveyorDbContext> contexts, IBus bus, ILogger<HttpExecutorPresence> logger)
+{
+    static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(5);
+    readonly ConcurrentDictionary<string, ClaimRequest> lastClaims = new(StringComparer.Ordinal);
+
+    public async Task Seen(string executorId, ClaimRequest? claim, CancellationToken cancellationToken)
+    {
+        if (claim is not null)
+            lastClaims[executorId] = claim;
+        var known = lastClaims.GetValueOrDefault(executorId);
+        try
+        {
+            await bus.PublishWithin(await Heartbeat(executorId, known, cancellationToken), PublishTimeout, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Presence is for the registry's view only; the executor's own call must not fail for it.
+            logger.LogWarning("Could not publish the presence of polling executor {ExecutorId}: {Reason}", executorId, ex.Message);
+        }
+    }
+
+    async Task<ExecutorHeartbeat> Heartbeat(string executorId, ClaimRequest? claim, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var running = await db.Jobs.AsNoTracking()
+            .Where(j => j.ExecutorId == executorId && (j.CurrentState == "Running" || j.CurrentState == "Stopping"))
+            .Select(j => new { j.CorrelationId, j.CurrentAttemptId, j.Type, j.StartedAt })
+            .ToListAsync(cancellationToken);
+        var completed = await db.Jobs.AsNoTracking().LongCountAsync(j => j.ExecutorId == executorId && j.CurrentState == "Completed", cancellationToken);
+        var failed = await db.Jobs.AsNoTracking().LongCountAsync(j => j.ExecutorId == executorId && j.CurrentState == "Failed", cancellationToken);
+        var pool = claim?.Pool ?? "cpu";
+        var slots = Math.Max(1, running.Count);
+        var docker = claim?.Kinds.Any(k => k != JobKind.Binary) == true;
+        return new ExecutorHeartbeat
+        {
+            ExecutorId = executorId,
+            Pool = pool,
+            Slots = slots,
+            FreeSlots = slots - running.Count,
+            RunningAttempts = running.Select(r => new RunningAttemptInfo(r.CorrelationId, r.CurrentAttemptId ?? Guid.Empty, r.Type,
+                r.StartedAt ?? DateTimeOffset.UtcNow)).ToList(),
+            JobsCompleted = completed,
+            JobsFailed = failed,
+            Profile = new ExecutorProfile
+            {
+                Hostname = executorId,
+                Address = claim?.ExecutorIp ?? "",
+                Pool = pool,
+                Slots = slots,
+                Runtimes = docker ? ["process", "docker"] : ["process"],
+                Labels = new Dictionary<string, string> { ["protocol"] = "http" },
+            },
+            At = DateTimeOffset.UtcNow,
+        };
+    }
+}

@@ -1,0 +1,21 @@
+using Conveyor.Api;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+
+namespace Conveyor.Api.Tests;
+
+/// <summary>The API's native routes as the application maps them: composed exactly as Program.cs does, never started.</summary>
+public static class NativeRoutes
+{
+    public static IReadOnlyList<(string Method, string Path)> All()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.AddApi();
+        var app = builder.Build();
+        app.MapApi();
+        return ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>()
+            .Where(e => ("/" + e.RoutePattern.RawText!.TrimStart('/')).StartsWith("/api/v1/", StringComparison.Ordinal))
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => (m, "/" + e.RoutePattern.RawText!.TrimStart('/'))))
+            .Distinct().OrderBy(r => r.Item2, StringComparer.Ordinal).ThenBy(r => r.m, StringComparer.Ordinal).ToList();
+    }
+}
