@@ -24,7 +24,9 @@ for service in Scheduler Executor Notifications Api; do
   fi
   bin="$ROOT/services/Conveyor.$service/bin/Release/net10.0"
   host=127.0.0.1; [[ $service == Api ]] && host=0.0.0.0
-  Urls="http://$host:${PORTS[$service]}" nohup dotnet "$bin/Conveyor.$service.dll" --contentRoot "$bin" >"$RUN_DIR/$service.log" 2>&1 </dev/null &
+  # In a session of its own, so that down.sh stops the supervisor and the service together.
+  Urls="http://$host:${PORTS[$service]}" nohup setsid bash "$ROOT/infra/scripts/supervise.sh" "$bin/Conveyor.$service.dll" --contentRoot "$bin" \
+    >"$RUN_DIR/$service.log" 2>&1 </dev/null &
   echo $! >"$pid_file"
   log "started $service (pid $(cat "$pid_file"), log .run/$service.log)"
 done

@@ -1,5 +1,6 @@
 using Conveyor.Messaging.Faults;
 using Conveyor.Messaging.Logging;
+using Conveyor.Messaging.Recovery;
 using Conveyor.Messaging.Topology;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
@@ -20,6 +21,8 @@ public static class MessagingServiceExtensions
     {
         services.AddOptions<RabbitMqOptions>().Bind(configuration.GetSection(RabbitMqOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<ExecutionQueueDeclarer>();
+        services.AddOptions<BusWatchdogOptions>().Bind(configuration.GetSection(BusWatchdogOptions.Section));
+        services.AddSingleton<BrokerReachability>();
 
         services.AddMassTransit(bus =>
         {
@@ -44,6 +47,8 @@ public static class MessagingServiceExtensions
                 rabbit.ConfigureEndpoints(context);
             });
         });
+        // After the bus's own hosted service, so that it watches a bus that was started.
+        services.AddHostedService<BusWatchdog>();
         return services;
     }
 }

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Conveyor.TestSupport;
 
 /// <summary>
@@ -11,9 +13,14 @@ public sealed class ConveyorStack : IAsyncDisposable
     /// <summary>Generous: on a loaded 2-core machine, four services compiling and migrating at once have taken over 90 s.</summary>
     static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(180);
     static readonly IReadOnlyDictionary<string, string> NoEnvironment = new Dictionary<string, string>();
+
+    /// <summary>The exit code with which a service asks its supervisor to start it again (see BusWatchdog).</summary>
+    const int RestartExitCode = 75;
+
     readonly List<ServiceProcess> processes = [];
-    readonly Dictionary<ServiceProcess, int> ports = [];
-    readonly Dictionary<ServiceProcess, IReadOnlyDictionary<string, string>> environments = [];
+    readonly CancellationTokenSource supervising = new();
+    readonly ConcurrentDictionary<ServiceProcess, int> ports = new();
+    readonly ConcurrentDictionary<ServiceProcess, IReadOnlyDictionary<string, string>> environments = new();
     readonly string dataDirectory = Directory.CreateTempSubdirectory("conveyor-stack-").FullName;
 
     readonly ConveyorStackOptions options;
@@ -31,7 +38,7 @@ public sealed class ConveyorStack : IAsyncDisposable
     public IsolatedVirtualHost VirtualHost { get; }
     public HttpClient Api { get; }
     public int ApiPort { get; }
-    public IReadOnlyList<ServiceProcess> Processes => processes;
+    public IReadOnlyList<ServiceProcess> Processes => Snapshot();
     public string LogDirectory => Path.Combine(dataDirectory, "logs");
 
     /// <param name="settings">Configuration every service gets on top of the defaults, as environment variables (e.g. <c>Scheduler__HeartbeatTimeout</c>).</param>
@@ -49,6 +56,7 @@ public sealed class ConveyorStack : IAsyncDisposable
             foreach (var service in Services.Where(s => options.StartExecutor || s != "Conveyor.Executor"))
                 stack.Launch(service, service == "Conveyor.Api" ? stack.ApiPort : FreePort.Next(), NoEnvironment);
             await stack.WaitUntilHealthy(StartTimeout);
+            _ = stack.Supervise();
             return stack;
         }
         catch
@@ -88,7 +96,7 @@ public sealed class ConveyorStack : IAsyncDisposable
     /// <summary>Ends one service (SIGKILL, as a crash would); the rest of the stack keeps running and the process stays in <see cref="Logs"/>.</summary>
     public void Stop(ServiceProcess process)
     {
-        if (!processes.Contains(process))
+        if (!Snapshot().Contains(process))
             throw new ArgumentException($"{process.Name} is not part of this stack", nameof(process));
         process.Kill();
     }
@@ -105,9 +113,12 @@ public sealed class ConveyorStack : IAsyncDisposable
     ServiceProcess Launch(string service, int port, IReadOnlyDictionary<string, string> environment)
     {
         var process = StartService(service, port, environment);
-        processes.Add(process);
-        ports[process] = port;
-        environments[process] = environment;
+        lock (processes)
+        {
+            processes.Add(process);
+            ports[process] = port;
+            environments[process] = environment;
+        }
         return process;
     }
 
@@ -128,21 +139,21 @@ public sealed class ConveyorStack : IAsyncDisposable
         var deadline = DateTimeOffset.UtcNow + timeout;
         while (DateTimeOffset.UtcNow < deadline)
         {
-            var exited = processes.FirstOrDefault(p => p.HasExited && !p.WasKilled);
+            var exited = Snapshot().FirstOrDefault(p => p.HasExited && !p.WasKilled && p.ExitCode != RestartExitCode);
             if (exited is not null)
                 throw new InvalidOperationException($"{exited.Name} exited during start:\n{exited.Tail()}");
             if (await AllReady())
                 return;
             await Task.Delay(250);
         }
-        throw new TimeoutException("the stack did not become healthy:\n" + string.Join("\n\n", processes.Select(p => $"== {p.Name}\n{p.Tail()}")));
+        throw new TimeoutException("the stack did not become healthy:\n" + string.Join("\n\n", Snapshot().Select(p => $"== {p.Name}\n{p.Tail()}")));
     }
 
     // Every live service's bus must be up, or a message published now could reach an exchange with no queue bound yet.
     async Task<bool> AllReady()
     {
         using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        foreach (var process in processes.Where(p => !p.HasExited))
+        foreach (var process in Snapshot().Where(p => !p.HasExited))
         {
             try
             {
@@ -162,17 +173,59 @@ public sealed class ConveyorStack : IAsyncDisposable
     public Uri AddressOf(ServiceProcess process) => new($"http://127.0.0.1:{ports[process]}");
 
     /// <summary>The live processes of one service, oldest first.</summary>
-    public IReadOnlyList<ServiceProcess> Running(string service) => processes.Where(p => p.Name == service && !p.HasExited).ToList();
+    public IReadOnlyList<ServiceProcess> Running(string service) => Snapshot().Where(p => p.Name == service && !p.HasExited).ToList();
 
-    public string Logs() => string.Join("\n\n", processes.Select(p => $"== {p.Name}\n{p.Tail()}"));
+    public string Logs() => string.Join("\n\n", Snapshot().Select(p => $"== {p.Name}\n{p.Tail()}"));
+
+    IReadOnlyList<ServiceProcess> Snapshot()
+    {
+        lock (processes)
+            return processes.ToList();
+    }
+
+    /// <summary>
+    /// Acts as the stack's process supervisor: a service that ends asking to be started again (exit code 75) is started
+    /// again on its port with its environment, as infra/scripts/supervise.sh does. Any other exit is left alone, for the
+    /// test to see.
+    /// </summary>
+    async Task Supervise()
+    {
+        var restarted = new HashSet<ServiceProcess>();
+        while (!supervising.IsCancellationRequested)
+        {
+            foreach (var process in Snapshot().Where(p => p.HasExited && !p.WasKilled && p.ExitCode == RestartExitCode && restarted.Add(p)))
+                Launch(process.Name, ports[process], environments[process]);
+            try
+            {
+                await Task.Delay(250, supervising.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var process in processes)
+        supervising.Cancel();
+        foreach (var process in Snapshot())
             await process.DisposeAsync();
         Api.Dispose();
         await VirtualHost.DisposeAsync();
         await Database.DisposeAsync();
+        KeepLogsWhenAsked();
         Directory.Delete(dataDirectory, recursive: true);
+    }
+
+    /// <summary>With CONVEYOR_KEEP_TEST_LOGS set to a directory, every service's whole log survives the stack, to read after a failure.</summary>
+    void KeepLogsWhenAsked()
+    {
+        var keep = Environment.GetEnvironmentVariable("CONVEYOR_KEEP_TEST_LOGS");
+        if (string.IsNullOrEmpty(keep) || !Directory.Exists(LogDirectory))
+            return;
+        var target = Directory.CreateDirectory(Path.Combine(keep, Path.GetFileName(dataDirectory))).FullName;
+        foreach (var file in Directory.GetFiles(LogDirectory))
+            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
     }
 }

@@ -14,16 +14,7 @@ internal sealed class ExecutionQueueDeclarer(IOptions<RabbitMqOptions> options, 
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var settings = options.Value;
-        var factory = new ConnectionFactory
-        {
-            HostName = settings.Host,
-            Port = settings.Port,
-            VirtualHost = settings.VirtualHost,
-            UserName = settings.Username,
-            Password = settings.Password,
-        };
-
+        var factory = RabbitMqConnections.Factory(options.Value);
         var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
         while (true)
         {

@@ -12,8 +12,6 @@ namespace Conveyor.Api.Endpoints.V1;
 /// </summary>
 public static class BulkCancelEndpoints
 {
-    static readonly RequestTimeout AnswerTimeout = RequestTimeout.After(s: 30);
-
     public static RouteGroupBuilder MapBulkCancelEndpoints(this RouteGroupBuilder v1)
     {
         v1.MapPost("/jobs/bulk/cancel", CancelBulk);
@@ -65,7 +63,7 @@ public static class BulkCancelEndpoints
         try
         {
             var answer = await scheduler.GetResponse<JobCommandAccepted, JobCommandRejected, JobNotFound>(
-                new CancelJob(id, "cancelled by request"), SchedulerRequests.NotCancelled, AnswerTimeout);
+                new CancelJob(id, "cancelled by request"), SchedulerRequests.NotCancelled, SchedulerRequests.AnswerTimeout);
             if (answer.Is(out Response<JobCommandAccepted>? _))
                 return null;
             if (answer.Is(out Response<JobCommandRejected>? rejected))

@@ -14,7 +14,6 @@ namespace Conveyor.Api.Endpoints.V1;
 public static class BulkJobEndpoints
 {
     public const int MaxJobs = 1000;
-    static readonly TimeSpan AcceptTimeout = TimeSpan.FromSeconds(30);
 
     public static RouteGroupBuilder MapBulkJobEndpoints(this RouteGroupBuilder v1)
     {
@@ -54,7 +53,7 @@ public static class BulkJobEndpoints
         try
         {
             await scheduler.GetResponse<JobAccepted>(new SubmitJob(jobId, definition, submittedAt) { Owner = owner }, SchedulerRequests.NotCancelled,
-                RequestTimeout.After(s: (int)AcceptTimeout.TotalSeconds));
+                SchedulerRequests.AnswerTimeout);
             return new BulkJobResult(jobId, "pending", null);
         }
         catch (RequestTimeoutException)

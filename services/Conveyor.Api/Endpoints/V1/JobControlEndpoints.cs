@@ -11,8 +11,6 @@ namespace Conveyor.Api.Endpoints.V1;
 /// </summary>
 public static class JobControlEndpoints
 {
-    static readonly RequestTimeout AnswerTimeout = RequestTimeout.After(s: 30);
-
     public static RouteGroupBuilder MapJobControlEndpoints(this RouteGroupBuilder v1)
     {
         v1.MapDelete("/jobs/{id}", Cancel);
@@ -27,7 +25,7 @@ public static class JobControlEndpoints
         if (!await ownership.CanSee(jobId, context.Caller(), cancellationToken))
             return ApiError.NotFound(jobId);
         var answer = await scheduler.GetResponse<JobCommandAccepted, JobCommandRejected, JobNotFound>(
-            new CancelJob(jobId, "cancelled by request"), SchedulerRequests.NotCancelled, AnswerTimeout);
+            new CancelJob(jobId, "cancelled by request"), SchedulerRequests.NotCancelled, SchedulerRequests.AnswerTimeout);
         return Result(answer, jobId, "job is not pending");
     }
 
@@ -38,7 +36,7 @@ public static class JobControlEndpoints
         if (!await ownership.CanSee(jobId, context.Caller(), cancellationToken))
             return ApiError.NotFound(jobId);
         var answer = await scheduler.GetResponse<JobCommandAccepted, JobCommandRejected, JobNotFound>(
-            new StopJob(jobId, "stopped by request"), SchedulerRequests.NotCancelled, AnswerTimeout);
+            new StopJob(jobId, "stopped by request"), SchedulerRequests.NotCancelled, SchedulerRequests.AnswerTimeout);
         return Result(answer, jobId, "job has already finished");
     }
 

@@ -10,8 +10,6 @@ namespace Conveyor.Api.Endpoints.V1;
 /// <summary>Seed 003's job endpoints.</summary>
 public static class JobEndpoints
 {
-    static readonly TimeSpan AcceptTimeout = TimeSpan.FromSeconds(30);
-
     public static RouteGroupBuilder MapJobEndpoints(this RouteGroupBuilder v1)
     {
         v1.MapPost("/jobs", Submit);
@@ -41,7 +39,7 @@ public static class JobEndpoints
         try
         {
             var accepted = await scheduler.GetResponse<JobAccepted>(new SubmitJob(jobId, definition, DateTimeOffset.UtcNow) { Owner = context.Caller().Name }, SchedulerRequests.NotCancelled,
-                RequestTimeout.After(s: (int)AcceptTimeout.TotalSeconds));
+                SchedulerRequests.AnswerTimeout);
             logger.LogInformation("Job {JobId} of type {JobType} accepted", jobId, definition.Type);
             return Results.Json(new SubmittedJob(jobId, definition.Type, "pending", accepted.Message.CreatedAt.UtcDateTime), ApiJson.Options,
                 statusCode: StatusCodes.Status201Created);

@@ -1,3 +1,5 @@
+using MassTransit;
+
 namespace Conveyor.Api.Endpoints.V1;
 
 /// <summary>How the API asks the scheduler.</summary>
@@ -9,4 +11,7 @@ public static class SchedulerRequests
     /// later request wrongly (see BoundedPublish). The request's own timeout still bounds how long the API waits.
     /// </summary>
     public static CancellationToken NotCancelled => CancellationToken.None;
+
+    /// <summary>How long the API waits for the scheduler to answer a submit, cancel or stop before answering 503.</summary>
+    public static readonly RequestTimeout AnswerTimeout = RequestTimeout.After(s: 30);
 }
