@@ -28,7 +28,7 @@ public sealed class AttemptHolders(IDbContextFactory<ConveyorDbContext> contexts
         var running = RunningStates.Contains(job.CurrentState);
         var holdsCurrent = current?.ExecutorId == executorId;
         if (running && holdsCurrent)
-            return new HolderCheck(HolderVerdict.Holds, jobId, current!.AttemptId, status);
+            return new HolderCheck(HolderVerdict.Holds, jobId, current!.AttemptId, status) { StopRequested = job.CurrentState == "Stopping" };
         var heldEarlier = job.Attempts.Any(a => a.ExecutorId == executorId && a.AttemptId != job.CurrentAttemptId);
         return running || heldEarlier
             ? new HolderCheck(HolderVerdict.NotHolder, jobId, null, status)

@@ -14,4 +14,8 @@ public enum HolderVerdict
     NotRunning,
 }
 
-public sealed record HolderCheck(HolderVerdict Verdict, Guid JobId, Guid? AttemptId, string Status);
+public sealed record HolderCheck(HolderVerdict Verdict, Guid JobId, Guid? AttemptId, string Status)
+{
+    /// <summary>A stop was requested for the held attempt: the executor should end its work and report.</summary>
+    public bool StopRequested { get; init; }
+}

@@ -94,6 +94,31 @@ public sealed class ExecutorWorkTests(ApiStackFixture fixture)
     }
 
     [Fact]
+    public async Task Should_tell_a_polling_executor_to_stop_at_its_heartbeat_and_cancel_the_job_when_it_reports()
+    {
+        await fixture.Api.Drain(Pool);
+        var id = await fixture.Api.Submit(NativeApi.Job("claim-stop", "foreground", gpu: true));
+        await fixture.Api.Post("/api/v1/jobs/claim", new { executor_id = "stoppable", pool = Pool });
+
+        var (stopStatus, _) = await fixture.Api.Post($"/api/v1/jobs/{id}/stop", new { });
+        var (beatStatus, beat) = await fixture.Api.Put($"/api/v1/jobs/{id}/heartbeat", new { executor_id = "stoppable" });
+        var (_, stopping) = await fixture.Api.Get($"/api/v1/jobs/{id}");
+        var (failStatus, failed) = await fixture.Api.Put($"/api/v1/jobs/{id}/fail",
+            new { executor_id = "stoppable", stdout = "partial", error_message = "stopped on request" });
+        var (_, job) = await fixture.Api.Get($"/api/v1/jobs/{id}");
+
+        Assert.Equal(HttpStatusCode.OK, stopStatus);
+        Assert.Equal(HttpStatusCode.NotFound, beatStatus);
+        NativeApi.AssertError(beat, "a heartbeat after a stop");
+        Assert.True(beat!["context"]!["stop_requested"]!.GetValue<bool>());
+        Assert.Equal("running", (string?)stopping!["status"]);
+        Assert.Equal(HttpStatusCode.OK, failStatus);
+        Assert.Equal("cancelled", (string?)failed!["status"]);
+        Assert.Equal("cancelled", (string?)job!["status"]);
+        Assert.Equal("partial", (string?)job["stdout"]);
+    }
+
+    [Fact]
     public async Task Should_answer_409_and_change_nothing_when_another_executor_reports_on_a_held_job()
     {
         await fixture.Api.Drain(Pool);

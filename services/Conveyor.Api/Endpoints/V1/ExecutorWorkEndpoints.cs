@@ -47,6 +47,11 @@ public static class ExecutorWorkEndpoints
         CancellationToken cancellationToken) =>
         Report(id, context, holders, presence, heartbeat: true, cancellationToken, async (report, held) =>
         {
+            // A polling executor hears no bus messages, so a stop reaches it here, as seed 003's "not running" answer to a
+            // heartbeat. Its complete or fail then ends the job as cancelled; silence ends it after a heartbeat timeout.
+            if (held.StopRequested)
+                return ApiError.Result(StatusCodes.Status404NotFound, "the job is being stopped: end its work, then report it with complete or fail",
+                    new Dictionary<string, object?> { ["job_id"] = held.JobId, ["status"] = held.Status, ["stop_requested"] = true });
             await bus.PublishWithin(new AttemptHeartbeat(held.JobId, held.AttemptId!.Value, report.ExecutorId, DateTimeOffset.UtcNow),
                 PublishTimeout, cancellationToken);
             return Results.Json(new { id = held.JobId, status = held.Status }, ApiJson.Options);
