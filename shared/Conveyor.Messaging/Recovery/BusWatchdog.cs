@@ -10,7 +10,7 @@ namespace Conveyor.Messaging.Recovery;
 /// After a broker restart that cut a message off mid-handling, MassTransit 8.4 over RabbitMQ.Client 7.1 can leave a
 /// receive endpoint that never reconnects and publishes that are never confirmed, for good (the crash suite's RabbitMQ
 /// restart caught the scheduler so, one run in a few). Stopping and starting the bus in process does not heal it, and
-/// the versions of both libraries with the fixes are not available here; a fresh process always does. Stuck means: the
+/// newer versions of both libraries, which may fix it, are not available here; a fresh process does. Stuck means: the
 /// bus reports itself not healthy, or a probe publish goes unconfirmed, for longer than
 /// <see cref="BusWatchdogOptions.StuckAfter"/>, while the broker takes a new connection. Ending is safe at any time:
 /// every service survives a crash without losing work, and this is a gentler one.
