@@ -7,10 +7,13 @@ namespace Conveyor.Api.Queries;
 /// <summary>Read-only views of subscriptions and their delivery logs.</summary>
 public sealed class SubscriptionQueries(IDbContextFactory<ConveyorDbContext> contexts)
 {
-    public async Task<IReadOnlyList<WebhookSubscription>> List(int limit, int offset, CancellationToken cancellationToken)
+    /// <param name="ownerScope">When set, only the subscriptions to that owner's jobs (a client key's own).</param>
+    public async Task<IReadOnlyList<WebhookSubscription>> List(string? ownerScope, int limit, int offset, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Set<WebhookSubscription>().AsNoTracking().OrderBy(s => s.CreatedAt).ThenBy(s => s.Id)
+        return await db.Set<WebhookSubscription>().AsNoTracking()
+            .Where(s => ownerScope == null || s.Owner == ownerScope)
+            .OrderBy(s => s.CreatedAt).ThenBy(s => s.Id)
             .Skip(offset).Take(limit).ToListAsync(cancellationToken);
     }
 

@@ -2,16 +2,16 @@ namespace Conveyor.Api.Security;
 
 /// <summary>
 /// Which role each native route needs when keys are on. Health and the OpenAPI document are public; the polling
-/// executors' routes need an executor key; the admin routes, metrics, the all-jobs stream and webhook subscriptions
-/// (which are not scoped to an owner) need an admin key; every other job route needs a client key, which sees only its
-/// own jobs. An admin key passes everywhere.
+/// executors' routes need an executor key; the admin routes, metrics and the all-jobs stream need an admin key; every
+/// other route needs a client key, which sees only its own jobs and the webhook subscriptions to them. An admin key passes
+/// everywhere.
 /// </summary>
 public static class ApiAccessPolicy
 {
     const string Prefix = "/api/v1";
     static readonly string[] PublicRoutes = ["/api/v1/health", "/api/v1/openapi.json"];
     static readonly string[] ExecutorRoutes = ["/api/v1/jobs/claim", "/api/v1/jobs/{id}/heartbeat", "/api/v1/jobs/{id}/complete", "/api/v1/jobs/{id}/fail"];
-    static readonly string[] AdminPrefixes = ["/api/v1/admin", "/api/v1/metrics", "/api/v1/events", "/api/v1/subscriptions"];
+    static readonly string[] AdminPrefixes = ["/api/v1/admin", "/api/v1/metrics", "/api/v1/events"];
 
     /// <summary>The role a route needs, or null when it is public or not a native route (the other surfaces check their own callers).</summary>
     public static ApiRole? RequiredRole(string routePattern)

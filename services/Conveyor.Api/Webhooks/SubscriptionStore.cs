@@ -30,11 +30,15 @@ public sealed class SubscriptionStore(IDbContextFactory<ConveyorDbContext> conte
         return subscription;
     }
 
-    /// <summary>Deletes the subscription with its delivery log; pending deliveries are never sent. False when it was not there.</summary>
-    public async Task<bool> Delete(Guid id, CancellationToken cancellationToken)
+    /// <summary>
+    /// Deletes the subscription with its delivery log; pending deliveries are never sent. False when it was not there, or
+    /// (with <paramref name="ownerScope"/>) when it is not a subscription to that owner's jobs.
+    /// </summary>
+    public async Task<bool> Delete(Guid id, string? ownerScope, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Set<WebhookSubscription>().Where(s => s.Id == id).ExecuteDeleteAsync(cancellationToken) > 0;
+        return await db.Set<WebhookSubscription>().Where(s => s.Id == id && (ownerScope == null || s.Owner == ownerScope))
+            .ExecuteDeleteAsync(cancellationToken) > 0;
     }
 
     public async Task<WebhookDelivery> Redeliver(WebhookDelivery original, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using Conveyor.Api.Http;
 using Conveyor.Api.Queries;
+using Conveyor.Api.Security;
 using Conveyor.Api.Webhooks;
 using Conveyor.Persistence.Webhooks;
 
@@ -15,7 +16,7 @@ public static class DeliveryEndpoints
         return v1;
     }
 
-    static async Task<IResult> List(string id, HttpRequest request, SubscriptionQueries subscriptions, CancellationToken cancellationToken)
+    static async Task<IResult> List(string id, HttpRequest request, HttpContext context, SubscriptionQueries subscriptions, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(id, out var subscriptionId))
             return ApiError.BadRequest("subscription id must be a UUID", "id");
@@ -24,7 +25,7 @@ public static class DeliveryEndpoints
         string? status = request.Query["status"];
         if (status is not null && !DeliveryStatus.All.Contains(status))
             return ApiError.BadRequest($"status must be one of {string.Join(", ", DeliveryStatus.All)}", "status");
-        if (await subscriptions.Get(subscriptionId, cancellationToken) is null)
+        if (await SubscriptionEndpoints.Visible(subscriptions, subscriptionId, context.Caller(), cancellationToken) is null)
             return SubscriptionEndpoints.NotFound(subscriptionId);
 
         var deliveries = await subscriptions.Deliveries(subscriptionId, status, limit, offset, cancellationToken);
@@ -32,12 +33,15 @@ public static class DeliveryEndpoints
     }
 
     /// <summary>Sends a finished delivery (delivered or dead-lettered) again, as a new entry in the log; 202 with that entry.</summary>
-    static async Task<IResult> Redeliver(string id, string deliveryId, SubscriptionQueries subscriptions, SubscriptionStore store, CancellationToken cancellationToken)
+    static async Task<IResult> Redeliver(string id, string deliveryId, HttpContext context, SubscriptionQueries subscriptions, SubscriptionStore store,
+        CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(id, out var subscriptionId))
             return ApiError.BadRequest("subscription id must be a UUID", "id");
         if (!Guid.TryParse(deliveryId, out var originalId))
             return ApiError.BadRequest("delivery id must be a UUID", "delivery_id");
+        if (await SubscriptionEndpoints.Visible(subscriptions, subscriptionId, context.Caller(), cancellationToken) is null)
+            return SubscriptionEndpoints.NotFound(subscriptionId);
         var original = await subscriptions.Delivery(subscriptionId, originalId, cancellationToken);
         if (original is null)
             return ApiError.Result(StatusCodes.Status404NotFound, "delivery not found",

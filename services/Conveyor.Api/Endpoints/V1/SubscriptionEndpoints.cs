@@ -1,12 +1,16 @@
 using Conveyor.Api.Http;
 using Conveyor.Api.Queries;
+using Conveyor.Api.Security;
 using Conveyor.Api.Webhooks;
 using Conveyor.Persistence.Webhooks;
 using Microsoft.Extensions.Options;
 
 namespace Conveyor.Api.Endpoints.V1;
 
-/// <summary>Webhook subscriptions: create, list, read, delete.</summary>
+/// <summary>
+/// Webhook subscriptions: create, list, read, delete. With keys on, a client key's subscriptions are to its own jobs only
+/// (their <c>owner</c> filter is the key's name), and it sees and deletes only those; another's is 404, as its jobs are.
+/// </summary>
 public static class SubscriptionEndpoints
 {
     public static RouteGroupBuilder MapSubscriptionEndpoints(this RouteGroupBuilder v1)
@@ -18,7 +22,7 @@ public static class SubscriptionEndpoints
         return v1;
     }
 
-    static async Task<IResult> Create(HttpRequest request, SubscriptionStore store, IOptions<WebhookTargetOptions> targets, ILogger<SubscriptionStore> logger,
+    static async Task<IResult> Create(HttpRequest request, HttpContext context, SubscriptionStore store, IOptions<WebhookTargetOptions> targets, ILogger<SubscriptionStore> logger,
         CancellationToken cancellationToken)
     {
         var (body, malformed) = await RequestJson.Read(request, cancellationToken);
@@ -26,33 +30,47 @@ public static class SubscriptionEndpoints
             return malformed;
         if (!SubscriptionParser.TryParse(body, targets.Value, out var parsed, out var error))
             return error;
+        if (context.Caller().OwnerScope is { } scope)
+        {
+            if (parsed.Owner is { } asked && asked != scope)
+                return ApiError.Result(StatusCodes.Status403Forbidden, "a client key can subscribe only to its own jobs",
+                    new Dictionary<string, object?> { ["field"] = "owner", ["owner"] = asked });
+            parsed = parsed with { Owner = scope };
+        }
 
         var subscription = await store.Create(parsed, cancellationToken);
         logger.LogInformation("Subscription {SubscriptionId} created for {Events}", subscription.Id, subscription.Events);
         return Results.Json(WebhookViews.Of(subscription, withSecret: true), ApiJson.Options, statusCode: StatusCodes.Status201Created);
     }
 
-    static async Task<IResult> List(HttpRequest request, SubscriptionQueries subscriptions, CancellationToken cancellationToken)
+    static async Task<IResult> List(HttpRequest request, HttpContext context, SubscriptionQueries subscriptions, CancellationToken cancellationToken)
     {
         if (!PageQuery.TryParse(request, out var limit, out var offset, out var error))
             return error;
-        var page = await subscriptions.List(limit, offset, cancellationToken);
+        var page = await subscriptions.List(context.Caller().OwnerScope, limit, offset, cancellationToken);
         return Results.Json(page.Select(s => WebhookViews.Of(s)), ApiJson.Options);
     }
 
-    static async Task<IResult> Get(string id, SubscriptionQueries subscriptions, CancellationToken cancellationToken)
+    static async Task<IResult> Get(string id, HttpContext context, SubscriptionQueries subscriptions, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(id, out var subscriptionId))
             return ApiError.BadRequest("subscription id must be a UUID", "id");
-        var subscription = await subscriptions.Get(subscriptionId, cancellationToken);
+        var subscription = await Visible(subscriptions, subscriptionId, context.Caller(), cancellationToken);
         return subscription is null ? NotFound(subscriptionId) : Results.Json(WebhookViews.Of(subscription), ApiJson.Options);
     }
 
-    static async Task<IResult> Delete(string id, SubscriptionStore store, CancellationToken cancellationToken)
+    static async Task<IResult> Delete(string id, HttpContext context, SubscriptionStore store, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(id, out var subscriptionId))
             return ApiError.BadRequest("subscription id must be a UUID", "id");
-        return await store.Delete(subscriptionId, cancellationToken) ? Results.NoContent() : NotFound(subscriptionId);
+        return await store.Delete(subscriptionId, context.Caller().OwnerScope, cancellationToken) ? Results.NoContent() : NotFound(subscriptionId);
+    }
+
+    /// <summary>The subscription, when it exists and the caller may see it: an admin any, a client key those to its own jobs.</summary>
+    internal static async Task<WebhookSubscription?> Visible(SubscriptionQueries subscriptions, Guid id, ApiCaller caller, CancellationToken cancellationToken)
+    {
+        var subscription = await subscriptions.Get(id, cancellationToken);
+        return subscription is not null && caller.CanSee(subscription.Owner) ? subscription : null;
     }
 
     internal static IResult NotFound(Guid subscriptionId) =>
