@@ -35,13 +35,18 @@ public sealed class BinaryServer : IAsyncDisposable
         return new BinaryServer(app, directory, address, downloads);
     }
 
-    /// <summary>Publishes a shell script; returns its URL and sha256.</summary>
+    /// <summary>
+    /// Publishes a shell script; returns its URL and sha256. Written beside and renamed into place: tests publish the same
+    /// script again for each job, and rewriting it in place could let an executor download it half written.
+    /// </summary>
     public (string Url, string Sha256) AddScript(string name, string body)
     {
         var path = Path.Combine(directory, name);
-        File.WriteAllText(path, "#!/bin/sh\n" + body + "\n");
-        var sha256 = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
-        return ($"{BaseUrl}/bin/{name}", sha256);
+        var content = System.Text.Encoding.UTF8.GetBytes("#!/bin/sh\n" + body + "\n");
+        var staging = path + ".staging-" + Guid.NewGuid().ToString("N");
+        File.WriteAllBytes(staging, content);
+        File.Move(staging, path, overwrite: true);
+        return ($"{BaseUrl}/bin/{name}", Convert.ToHexStringLower(SHA256.HashData(content)));
     }
 
     /// <summary>How many times <paramref name="name"/> was requested.</summary>
