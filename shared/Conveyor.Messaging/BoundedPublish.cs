@@ -1,3 +1,4 @@
+using Conveyor.Messaging.Recovery;
 using MassTransit;
 
 namespace Conveyor.Messaging;
@@ -17,7 +18,7 @@ public static class BoundedPublish
     public static async Task PublishWithin<T>(this IPublishEndpoint endpoint, T message, TimeSpan timeout, CancellationToken cancellationToken)
         where T : class
     {
-        await endpoint.Publish(message, CancellationToken.None).WaitAsync(timeout, cancellationToken);
+        await PendingPublishes.Track(endpoint.Publish(message, CancellationToken.None)).WaitAsync(timeout, cancellationToken);
     }
 
     /// <summary>Publishes until the broker confirms, retrying every second, for messages that must not be lost (an attempt's outcome).</summary>
@@ -28,7 +29,7 @@ public static class BoundedPublish
         {
             try
             {
-                await endpoint.Publish(message, message.GetType(), CancellationToken.None).WaitAsync(DefaultTimeout);
+                await PendingPublishes.Track(endpoint.Publish(message, message.GetType(), CancellationToken.None)).WaitAsync(DefaultTimeout);
                 return;
             }
             catch (Exception) when (DateTimeOffset.UtcNow < deadline)

@@ -11,7 +11,7 @@ namespace Conveyor.Messaging.Recovery;
 /// receive endpoint that never reconnects and publishes that are never confirmed, for good (the crash suite's RabbitMQ
 /// restart caught the scheduler so, one run in a few). Stopping and starting the bus in process does not heal it, and
 /// newer versions of both libraries, which may fix it, are not available here; a fresh process does. Stuck means: the
-/// bus reports itself not healthy, or a probe publish goes unconfirmed, for longer than
+/// bus reports itself not healthy, or a publish (the probe, or any of the service's own) goes unconfirmed, for longer than
 /// <see cref="BusWatchdogOptions.StuckAfter"/>, while the broker takes a new connection. Ending is safe at any time:
 /// every service survives a crash without losing work, and this is a gentler one.
 /// </summary>
@@ -69,6 +69,9 @@ internal sealed class BusWatchdog(
         var health = bus.CheckHealth();
         if (health.Status != BusHealthStatus.Healthy)
             return $"{health.Status}: {health.Description}";
+        var oldestWait = PendingPublishes.OldestWait(DateTimeOffset.UtcNow);
+        if (oldestWait > probeTimeout)
+            return $"a publish has waited {oldestWait:g} for the broker";
 
         // One probe at a time: a probe still waiting for its confirm is waited on again, never sent again. It is never
         // cancelled either (see BoundedPublish for why a cancelled publish can break its channel).

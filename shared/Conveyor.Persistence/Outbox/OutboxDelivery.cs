@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Conveyor.Messaging.Recovery;
 using MassTransit;
 
 namespace Conveyor.Persistence.Outbox;
@@ -13,18 +14,18 @@ internal static class OutboxDelivery
 
         if (stored.Kind == OutboxMessageKind.Publish)
         {
-            await bus.Publish(message, type, Pipe.Execute<PublishContext>(publish => publish.MessageId = stored.MessageId));
+            await PendingPublishes.Track(bus.Publish(message, type, Pipe.Execute<PublishContext>(publish => publish.MessageId = stored.MessageId)));
             return;
         }
 
         var endpoint = await bus.GetSendEndpoint(new Uri(stored.DestinationAddress!));
-        await endpoint.Send(message, type, Pipe.Execute<SendContext>(send =>
+        await PendingPublishes.Track(endpoint.Send(message, type, Pipe.Execute<SendContext>(send =>
         {
             send.MessageId = stored.MessageId;
             if (stored.RequestId is { } requestId)
                 send.RequestId = requestId;
             if (stored.Priority is { } priority)
                 RabbitMqSendContextExtensions.TrySetPriority(send, priority);
-        }));
+        })));
     }
 }
