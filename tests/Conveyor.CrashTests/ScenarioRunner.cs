@@ -82,9 +82,10 @@ public static class ScenarioRunner
         var duplicated = accepted.Count(pair => overlapping.Contains(pair.Value) || subscriber.DistinctEventsFor(pair.Key) > 1);
         var stuck = (await stack.Database.States(accepted.Keys.Where(id => !terminal.Contains(id)).ToList()))
             .GroupBy(s => s.Value).Select(g => $"{g.Key}: {g.Count()}");
-        var details = $"accepted {accepted.Count}, terminal {terminal.Count}, ran on two executors at once {overlapping.Count}, run again after a fault {runLog.RerunCount()}, " +
+        var restarts = stack.SupervisedRestarts;
+        var details = $"restarted by their supervisor [{string.Join(", ", restarts)}], accepted {accepted.Count}, terminal {terminal.Count}, ran on two executors at once {overlapping.Count}, run again after a fault {runLog.RerunCount()}, " +
             $"not terminal by state [{string.Join(", ", stuck)}], error queues [{await stack.VirtualHost.ErrorQueueDepths()}]";
-        return new ScenarioOutcome(scenario.Name, accepted.Count, completed, failed, lost, duplicated, recovered - faultEnded, details + "\n" + (lost + duplicated > 0 ? stack.Logs() : ""));
+        return new ScenarioOutcome(scenario.Name, accepted.Count, completed, failed, lost, duplicated, restarts.Count, recovered - faultEnded, details + "\n" + (lost + duplicated > 0 ? stack.Logs() : ""));
     }
 
     static async Task<Guid?> TrySubmit(HttpClient api, object job)

@@ -39,6 +39,18 @@ public sealed class ConveyorStack : IAsyncDisposable
     public HttpClient Api { get; }
     public int ApiPort { get; }
     public IReadOnlyList<ServiceProcess> Processes => Snapshot();
+
+    /// <summary>The services the stack started again because they asked to be (exit code 75: a bus watchdog gave up), by name.</summary>
+    public IReadOnlyList<string> SupervisedRestarts
+    {
+        get
+        {
+            lock (supervisedRestarts)
+                return supervisedRestarts.ToList();
+        }
+    }
+
+    readonly List<string> supervisedRestarts = [];
     public string LogDirectory => Path.Combine(dataDirectory, "logs");
 
     /// <param name="settings">Configuration every service gets on top of the defaults, as environment variables (e.g. <c>Scheduler__HeartbeatTimeout</c>).</param>
@@ -194,7 +206,11 @@ public sealed class ConveyorStack : IAsyncDisposable
         while (!supervising.IsCancellationRequested)
         {
             foreach (var process in Snapshot().Where(p => p.HasExited && !p.WasKilled && p.ExitCode == RestartExitCode && restarted.Add(p)))
+            {
+                lock (supervisedRestarts)
+                    supervisedRestarts.Add(process.Name);
                 Launch(process.Name, ports[process], environments[process]);
+            }
             try
             {
                 await Task.Delay(250, supervising.Token);
