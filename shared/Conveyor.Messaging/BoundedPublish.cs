@@ -5,11 +5,11 @@ namespace Conveyor.Messaging;
 
 /// <summary>
 /// Publishes that give up after a while. A publish waits for the broker's confirm, and a confirm on a connection that
-/// died with a broker restart never comes: without a bound, the loop that published would hang for good.
-/// The bound abandons the wait, never the publish: RabbitMQ.Client 7.1 matches RPC replies to requests by order, and
-/// cancelling one in flight (the exchange declaration of a first publish, say) can leave its channel answering every
-/// later request with the wrong reply, so that every publish on it fails until the process restarts. A publish left
-/// behind finishes or faults on its own; a retry of it carries the same message id or is harmless twice.
+/// died with a broker restart may never come (RabbitMQ.Client's "BasicPublishAsync hangs after RabbitMQ server restart",
+/// still open on 7.2.2): without a bound, the loop that published would hang for good. The bound abandons the wait, not
+/// the publish: a publish left behind stays in <see cref="PendingPublishes"/>, where the watchdog sees a channel that
+/// stopped confirming and restarts the service. It finishes or faults on its own; a retry of it carries the same
+/// message id or is harmless twice.
 /// </summary>
 public static class BoundedPublish
 {

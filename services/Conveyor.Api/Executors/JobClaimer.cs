@@ -25,7 +25,7 @@ public sealed class JobClaimer(IDbContextFactory<ConveyorDbContext> contexts, IR
         foreach (var (jobId, attemptId) in await Waiting(claim, cancellationToken))
         {
             var answer = await saga.GetResponse<AttemptGranted, AttemptRefused>(
-                new StartAttempt(jobId, attemptId, claim.ExecutorId, claim.ExecutorIp), SchedulerRequests.NotCancelled, GrantTimeout);
+                new StartAttempt(jobId, attemptId, claim.ExecutorId, claim.ExecutorIp), cancellationToken, GrantTimeout);
             if (answer.Is(out Response<AttemptGranted>? _))
             {
                 logger.LogInformation("Attempt {AttemptId} of job {JobId} claimed over HTTP by {ExecutorId}", attemptId, jobId, claim.ExecutorId);

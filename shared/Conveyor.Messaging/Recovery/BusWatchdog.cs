@@ -7,10 +7,11 @@ namespace Conveyor.Messaging.Recovery;
 
 /// <summary>
 /// Ends the service, for its supervisor to start again, when its bus stays stuck while the broker is up.
-/// After a broker restart that cut a message off mid-handling, MassTransit 8.4 over RabbitMQ.Client 7.1 can leave a
-/// receive endpoint that never reconnects and publishes that are never confirmed, for good (the crash suite's RabbitMQ
-/// restart caught the scheduler so, one run in a few). Stopping and starting the bus in process does not heal it, and
-/// newer versions of both libraries, which may fix it, are not available here; a fresh process does. Stuck means: the
+/// After a broker restart that cut a message off mid-handling, MassTransit 8.4 over RabbitMQ.Client 7.1 could leave a
+/// receive endpoint that never reconnected and publishes that were never confirmed, for good (the crash suite's RabbitMQ
+/// restart caught the scheduler so, one run in a few). MassTransit 8.5 and RabbitMQ.Client 7.2 fixed the faulted receive
+/// endpoint, but publishes that hang after a broker restart are still an open RabbitMQ.Client issue on 7.2.2, and
+/// stopping and starting the bus in process does not heal a stuck channel; a fresh process does. Stuck means: the
 /// bus reports itself not healthy, or a publish (the probe, or any of the service's own) goes unconfirmed, for longer than
 /// <see cref="BusWatchdogOptions.StuckAfter"/>, while the broker takes a new connection. Ending is safe at any time:
 /// every service survives a crash without losing work, and this is a gentler one.
@@ -74,7 +75,7 @@ internal sealed class BusWatchdog(
             return $"a publish has waited {oldestWait:g} for the broker";
 
         // One probe at a time: a probe still waiting for its confirm is waited on again, never sent again. It is never
-        // cancelled either (see BoundedPublish for why a cancelled publish can break its channel).
+        // cancelled either: a probe that never returns is the symptom the watchdog is looking for.
         pendingProbe ??= bus.Publish(new BusProbe(environment.ApplicationName, DateTimeOffset.UtcNow), CancellationToken.None);
         await Task.WhenAny(pendingProbe, Task.Delay(probeTimeout, stoppingToken));
         if (!pendingProbe.IsCompleted)

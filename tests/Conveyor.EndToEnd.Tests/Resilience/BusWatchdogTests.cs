@@ -3,7 +3,7 @@ namespace Conveyor.EndToEnd.Tests.Resilience;
 /// <summary>
 /// A service whose broker connection goes silent (open, but passing nothing) while the broker is up ends itself and is
 /// started again by its supervisor, and work flows again. Without the watchdog the client would notice only by missed
-/// heartbeats, minutes later; after a broker restart, MassTransit 8.4 can stay stuck for good.
+/// heartbeats, minutes later; after a broker restart, a channel can stay stuck for good.
 /// </summary>
 [Collection(FrozenBrokerLinkFixture.Name)]
 public sealed class BusWatchdogTests(FrozenBrokerLinkFixture fixture)

@@ -63,7 +63,7 @@ public static class BulkCancelEndpoints
         try
         {
             var answer = await scheduler.GetResponse<JobCommandAccepted, JobCommandRejected, JobNotFound>(
-                new CancelJob(id, "cancelled by request"), SchedulerRequests.NotCancelled, SchedulerRequests.AnswerTimeout);
+                new CancelJob(id, "cancelled by request"), cancellationToken, SchedulerRequests.AnswerTimeout);
             if (answer.Is(out Response<JobCommandAccepted>? _))
                 return null;
             if (answer.Is(out Response<JobCommandRejected>? rejected))

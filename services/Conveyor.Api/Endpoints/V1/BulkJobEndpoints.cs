@@ -52,7 +52,7 @@ public static class BulkJobEndpoints
         var jobId = NewId.NextGuid();
         try
         {
-            await scheduler.GetResponse<JobAccepted>(new SubmitJob(jobId, definition, submittedAt) { Owner = owner }, SchedulerRequests.NotCancelled,
+            await scheduler.GetResponse<JobAccepted>(new SubmitJob(jobId, definition, submittedAt) { Owner = owner }, cancellationToken,
                 SchedulerRequests.AnswerTimeout);
             return new BulkJobResult(jobId, "pending", null);
         }

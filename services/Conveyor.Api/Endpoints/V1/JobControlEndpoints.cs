@@ -25,7 +25,7 @@ public static class JobControlEndpoints
         if (!await ownership.CanSee(jobId, context.Caller(), cancellationToken))
             return ApiError.NotFound(jobId);
         var answer = await scheduler.GetResponse<JobCommandAccepted, JobCommandRejected, JobNotFound>(
-            new CancelJob(jobId, "cancelled by request"), SchedulerRequests.NotCancelled, SchedulerRequests.AnswerTimeout);
+            new CancelJob(jobId, "cancelled by request"), cancellationToken, SchedulerRequests.AnswerTimeout);
         return Result(answer, jobId, "job is not pending");
     }
 
@@ -36,7 +36,7 @@ public static class JobControlEndpoints
         if (!await ownership.CanSee(jobId, context.Caller(), cancellationToken))
             return ApiError.NotFound(jobId);
         var answer = await scheduler.GetResponse<JobCommandAccepted, JobCommandRejected, JobNotFound>(
-            new StopJob(jobId, "stopped by request"), SchedulerRequests.NotCancelled, SchedulerRequests.AnswerTimeout);
+            new StopJob(jobId, "stopped by request"), cancellationToken, SchedulerRequests.AnswerTimeout);
         return Result(answer, jobId, "job has already finished");
     }
 

@@ -38,7 +38,7 @@ public static class JobEndpoints
         var jobId = NewId.NextGuid();
         try
         {
-            var accepted = await scheduler.GetResponse<JobAccepted>(new SubmitJob(jobId, definition, DateTimeOffset.UtcNow) { Owner = context.Caller().Name }, SchedulerRequests.NotCancelled,
+            var accepted = await scheduler.GetResponse<JobAccepted>(new SubmitJob(jobId, definition, DateTimeOffset.UtcNow) { Owner = context.Caller().Name }, cancellationToken,
                 SchedulerRequests.AnswerTimeout);
             logger.LogInformation("Job {JobId} of type {JobType} accepted", jobId, definition.Type);
             return Results.Json(new SubmittedJob(jobId, definition.Type, "pending", accepted.Message.CreatedAt.UtcDateTime), ApiJson.Options,
