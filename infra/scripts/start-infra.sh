@@ -10,7 +10,8 @@
 # systemd as PID 1. Stop everything again with stop-infra.sh.
 #
 # Environment:
-#   CONVEYOR_INFRA_WAIT_TIMEOUT  seconds to wait for each service (default 90)
+#   CONVEYOR_INFRA_WAIT_TIMEOUT    seconds to wait for each service (default 90)
+#   CONVEYOR_INFRA_EXTRA_PACKAGES  more Debian packages to install if missing (test.sh asks for chromium)
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -27,6 +28,8 @@ APP_PASSWORD=conveyor
 APP_DB=conveyor
 
 PACKAGES=(rabbitmq-server postgresql docker.io busybox-static curl ca-certificates)
+# shellcheck disable=SC2206 # a space-separated list on purpose
+PACKAGES+=(${CONVEYOR_INFRA_EXTRA_PACKAGES:-})
 
 RABBIT_AMQP_PORT=5672
 RABBIT_MGMT_URL=http://127.0.0.1:15672

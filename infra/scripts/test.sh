@@ -4,7 +4,8 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-bash "$ROOT/infra/scripts/start-infra.sh"
+# Chromium renders the API reference page in a test, headless and offline.
+CONVEYOR_INFRA_EXTRA_PACKAGES="chromium" bash "$ROOT/infra/scripts/start-infra.sh"
 # Build everything first: the end-to-end tests start the services from their build output, which no test project references.
 dotnet build "$ROOT/Microservices.sln" -c Release -v q --nologo
 table="$ROOT/tests/Conveyor.CrashTests/bin/Release/net10.0/crash-consistency.md"

@@ -63,6 +63,7 @@ public static class ApiServiceExtensions
         v1.MapSubscriptionEndpoints();
         v1.MapDeliveryEndpoints();
         v1.MapStreamEndpoints();
+        app.MapReferencePage();
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using Conveyor.Api;
+using Conveyor.Api.Endpoints.V1;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 
@@ -15,6 +16,8 @@ public static class NativeRoutes
         app.MapApi();
         return ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>()
             .Where(e => ("/" + e.RoutePattern.RawText!.TrimStart('/')).StartsWith("/api/v1/", StringComparison.Ordinal))
+            // The reference page (HTML and its script) shows the document; it is not an operation of the API.
+            .Where(e => !("/" + e.RoutePattern.RawText!.TrimStart('/')).StartsWith(ReferencePageEndpoints.Route, StringComparison.Ordinal))
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => (m, "/" + e.RoutePattern.RawText!.TrimStart('/'))))
             .Distinct().OrderBy(r => r.Item2, StringComparer.Ordinal).ThenBy(r => r.m, StringComparer.Ordinal).ToList();
     }

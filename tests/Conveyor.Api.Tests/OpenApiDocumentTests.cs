@@ -78,6 +78,16 @@ public sealed class OpenApiDocumentTests
         }
     }
 
+    [Theory]
+    [InlineData("/api/v1/docs")]
+    [InlineData("/api/v1/docs/{documentName}")]
+    [InlineData("/api/v1/docs/scalar.js")]
+    public void Should_keep_the_reference_page_public(string route) => Assert.Null(ApiAccessPolicy.RequiredRole(route));
+
+    [Fact]
+    public void Should_not_open_routes_that_only_begin_like_the_reference_page() =>
+        Assert.Equal(ApiRole.Client, ApiAccessPolicy.RequiredRole("/api/v1/docsextra"));
+
     static HashSet<(string Method, string Path)> Described() =>
         Document.GetProperty("paths").EnumerateObject()
             .SelectMany(p => p.Value.EnumerateObject().Select(o => (o.Name.ToUpperInvariant(), p.Name)))

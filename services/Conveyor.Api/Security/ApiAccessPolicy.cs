@@ -1,7 +1,9 @@
+using Conveyor.Api.Endpoints.V1;
+
 namespace Conveyor.Api.Security;
 
 /// <summary>
-/// Which role each native route needs when keys are on. Health and the OpenAPI document are public; the polling
+/// Which role each native route needs when keys are on. Health, the OpenAPI document and its reference page are public; the polling
 /// executors' routes need an executor key; the admin routes, metrics and the all-jobs stream need an admin key; every
 /// other route needs a client key, which sees only its own jobs and the webhook subscriptions to them. An admin key passes
 /// everywhere.
@@ -17,7 +19,7 @@ public static class ApiAccessPolicy
     public static ApiRole? RequiredRole(string routePattern)
     {
         var route = "/" + routePattern.TrimStart('/');
-        if (!route.StartsWith(Prefix, StringComparison.Ordinal) || PublicRoutes.Contains(route))
+        if (!route.StartsWith(Prefix, StringComparison.Ordinal) || PublicRoutes.Contains(route) || IsReferencePage(route))
             return null;
         if (ExecutorRoutes.Contains(route))
             return ApiRole.Executor;
@@ -25,6 +27,9 @@ public static class ApiAccessPolicy
             return ApiRole.Admin;
         return ApiRole.Client;
     }
+
+    static bool IsReferencePage(string route) =>
+        route == ReferencePageEndpoints.Route || route.StartsWith(ReferencePageEndpoints.Route + "/", StringComparison.Ordinal);
 
     public static bool Allows(ApiRole held, ApiRole needed) => held == ApiRole.Admin || held == needed;
 }
