@@ -26,7 +26,7 @@ for run in $(seq 1 "$runs"); do
   rm -f "$table"
   verdict=passed
   dotnet test "$ROOT/tests/Conveyor.CrashTests/Conveyor.CrashTests.csproj" -c Release --no-build \
-    --filter "FullyQualifiedName~$filter" >"$out.run$run.log" 2>&1 || verdict=failed
+    --filter "FullyQualifiedName~$filter" --logger "console;verbosity=detailed" >"$out.run$run.log" 2>&1 || verdict=failed
   row="$(tail -n +3 "$table" 2>/dev/null || echo "| (no outcome) | | | | | | | |")"
   echo "run $run: $verdict $row"
   rows+="| $run | $verdict | ${row#| }"$'\n'
