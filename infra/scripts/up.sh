@@ -62,6 +62,7 @@ cat <<INFO
 
 Conveyor is running.
   API                 $API/api/v1   (try: curl $API/api/v1/jobs/$id)
+  API reference       $API/api/v1/docs
   Health              $API/api/v1/health
   RabbitMQ management http://127.0.0.1:15672   user conveyor, password conveyor
   PostgreSQL          Host=127.0.0.1;Port=5432;Database=conveyor;Username=conveyor;Password=conveyor
