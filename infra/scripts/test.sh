@@ -8,6 +8,9 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 CONVEYOR_INFRA_EXTRA_PACKAGES="chromium" bash "$ROOT/infra/scripts/start-infra.sh"
 # Build everything first: the end-to-end tests start the services from their build output, which no test project references.
 dotnet build "$ROOT/Microservices.sln" -c Release -v q --nologo
+# The EF Core model must have no change that a migration does not carry: this fails the run (exit 1) when it has.
+(cd "$ROOT" && dotnet tool restore && dotnet ef migrations has-pending-model-changes --project shared/Conveyor.Persistence \
+  --startup-project shared/Conveyor.Persistence --configuration Release --no-build)
 table="$ROOT/tests/Conveyor.CrashTests/bin/Release/net10.0/crash-consistency.md"
 rm -f "$table"
 status=0

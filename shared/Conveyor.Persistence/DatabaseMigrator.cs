@@ -4,7 +4,10 @@ using Microsoft.Extensions.Logging;
 
 namespace Conveyor.Persistence;
 
-/// <summary>Runs the migrations before the service takes traffic; retries while the database is still starting.</summary>
+/// <summary>
+/// Runs the migrations before the service takes traffic; retries while the database is still starting. A database from
+/// before the EF Core baseline gets the baseline recorded first (<see cref="HandWrittenMigrationHistory"/>).
+/// </summary>
 internal sealed class DatabaseMigrator(IDbContextFactory<ConveyorDbContext> contexts, ILogger<DatabaseMigrator> logger) : IHostedService
 {
     static readonly TimeSpan GiveUpAfter = TimeSpan.FromSeconds(60);
@@ -17,6 +20,7 @@ internal sealed class DatabaseMigrator(IDbContextFactory<ConveyorDbContext> cont
             try
             {
                 await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+                await HandWrittenMigrationHistory.AdoptBaseline(db, cancellationToken);
                 await db.Database.MigrateAsync(cancellationToken);
                 return;
             }

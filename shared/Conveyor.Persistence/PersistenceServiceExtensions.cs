@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,10 +13,9 @@ public static class PersistenceServiceExtensions
     public static IServiceCollection AddConveyorPersistence(this IServiceCollection services, IConfiguration configuration)
     {
         var connectionString = configuration.GetConnectionString("Conveyor") ?? DefaultConnectionString;
-        services.AddPooledDbContextFactory<ConveyorDbContext>(options => options
-            .UseNpgsql(connectionString)
-            // Migrations are hand-written (EF Core Design does not restore here), so there is no model snapshot to compare with.
-            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
+        // No PendingModelChangesWarning override: a model changed without a migration makes MigrateAsync throw at start
+        // (the CI check, `dotnet ef migrations has-pending-model-changes`, finds it first).
+        services.AddPooledDbContextFactory<ConveyorDbContext>(options => options.UseNpgsql(connectionString));
         return services;
     }
 

@@ -8,7 +8,7 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
     public void Configure(EntityTypeBuilder<OutboxMessage> message)
     {
         message.ToTable("outbox_messages");
-        message.HasKey(m => m.Id);
+        message.HasKey(m => m.Id).HasName("outbox_messages_pkey");
         message.Property(m => m.Id).UseIdentityAlwaysColumn();
         message.Property(m => m.Body).HasColumnType("jsonb");
     }

@@ -8,8 +8,8 @@ public sealed class WebhookSubscriptionConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<WebhookSubscription> subscription)
     {
         subscription.ToTable("webhook_subscriptions");
-        subscription.HasKey(s => s.Id);
+        subscription.HasKey(s => s.Id).HasName("webhook_subscriptions_pkey");
         subscription.Property(s => s.JobType).HasMaxLength(200);
-        subscription.HasIndex(s => s.CreatedAt);
+        subscription.HasIndex(s => s.CreatedAt, "ix_webhook_subscriptions_created_at");
     }
 }

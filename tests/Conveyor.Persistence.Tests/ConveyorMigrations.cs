@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Conveyor.Persistence.Tests;
+
+/// <summary>Migrates a database the way a service does at start: the hosted migrator from <c>AddConveyorMigrations</c>.</summary>
+internal static class ConveyorMigrations
+{
+    public static async Task Run(string connectionString)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection([new KeyValuePair<string, string?>("ConnectionStrings:Conveyor", connectionString)])
+            .Build();
+        await using var services = new ServiceCollection().AddLogging().AddConveyorPersistence(configuration).AddConveyorMigrations().BuildServiceProvider();
+        foreach (var hostedService in services.GetServices<IHostedService>())
+            await hostedService.StartAsync(CancellationToken.None);
+    }
+
+    public static ConveyorDbContext Context(string connectionString) =>
+        new(new DbContextOptionsBuilder<ConveyorDbContext>().UseNpgsql(connectionString).Options);
+
+    public static async Task<List<string>> History(string connectionString)
+    {
+        await using var db = Context(connectionString);
+        return (await db.Database.GetAppliedMigrationsAsync()).Order(StringComparer.Ordinal).ToList();
+    }
+}
