@@ -84,7 +84,7 @@ public static class ScenarioRunner
             .GroupBy(s => s.Value).Select(g => $"{g.Key}: {g.Count()}");
         var restarts = stack.SupervisedRestarts;
         var details = $"restarted by their supervisor [{string.Join(", ", restarts)}], accepted {accepted.Count}, terminal {terminal.Count}, ran on two executors at once {overlapping.Count}, run again after a fault {runLog.RerunCount()}, " +
-            $"not terminal by state [{string.Join(", ", stuck)}], error queues [{await stack.VirtualHost.ErrorQueueDepths()}]";
+            $"not terminal by state [{string.Join(", ", stuck)}], error queues [{await stack.VirtualHost.ErrorQueueDepths()}], queues holding messages [{await stack.VirtualHost.QueueSummary()}]";
         return new ScenarioOutcome(scenario.Name, accepted.Count, completed, failed, lost, duplicated, restarts.Count, recovered - faultEnded, details + "\n" + (lost + duplicated > 0 ? stack.Logs() : ""));
     }
 

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace Conveyor.TestSupport;
 
@@ -39,7 +40,23 @@ public sealed class IsolatedVirtualHost : IAsyncDisposable
         return string.Join(", ", queues.Where(q => q.Name.EndsWith("_error", StringComparison.Ordinal)).Select(q => $"{q.Name}: {q.Messages}"));
     }
 
-    sealed record QueueInfo(string Name, long Messages);
+    /// <summary>
+    /// Every queue that holds messages, with ready and unacknowledged counts and its consumers, for diagnosing a failed
+    /// scenario: work waiting in a queue nobody consumes reads differently from work that never reached a queue.
+    /// </summary>
+    public async Task<string> QueueSummary()
+    {
+        var queues = await management.GetFromJsonAsync<List<QueueInfo>>($"/api/queues/{Name}") ?? [];
+        return string.Join(", ", queues.Where(q => q.Messages > 0)
+            .Select(q => $"{q.Name}: {q.MessagesReady} ready, {q.MessagesUnacknowledged} unacked, {q.Consumers} consumers"));
+    }
+
+    sealed record QueueInfo(
+        string Name,
+        long Messages,
+        [property: JsonPropertyName("messages_ready")] long MessagesReady,
+        [property: JsonPropertyName("messages_unacknowledged")] long MessagesUnacknowledged,
+        int Consumers);
 
     /// <summary>A queue's message and consumer counts from the management API, or null while the queue does not exist.</summary>
     public async Task<QueueCounts?> Queue(string queue)
