@@ -6,6 +6,7 @@ using Conveyor.Executor.Runtimes.Docker;
 using Conveyor.Executor.Runtimes.Output;
 using Conveyor.Executor.Runtimes.Process;
 using Conveyor.Messaging;
+using Docker.DotNet;
 using MassTransit;
 using Microsoft.Extensions.Options;
 
@@ -29,7 +30,7 @@ public static class ExecutorServiceExtensions
         services.AddSingleton<ContentAddressedBinaryCache>();
         services.AddSingleton<ProcessLauncher>();
         services.AddSingleton<ProcessRuntime>();
-        services.AddSingleton<DockerEngineClient>();
+        services.AddSingleton<IDockerClient>(provider => DockerClientFactory.Create(provider.GetRequiredService<IOptions<DockerRuntimeOptions>>().Value));
         services.AddSingleton<DockerImages>();
         services.AddSingleton<ContainerRuntime>();
         services.AddSingleton<AttemptLogs>();

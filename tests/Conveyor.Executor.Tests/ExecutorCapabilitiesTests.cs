@@ -17,8 +17,9 @@ public sealed class ExecutorCapabilitiesTests
 
     static async Task<ExecutorCapabilities> Probe(bool dockerEnabled)
     {
-        var docker = Options.Create(new DockerRuntimeOptions { Enabled = dockerEnabled });
-        var capabilities = new ExecutorCapabilities(new DockerEngineClient(docker), docker, Options.Create(new ExecutorOptions { ExecutorId = "probe" }),
+        var docker = new DockerRuntimeOptions { Enabled = dockerEnabled };
+        using var client = DockerClientFactory.Create(docker);
+        var capabilities = new ExecutorCapabilities(client, Options.Create(docker), Options.Create(new ExecutorOptions { ExecutorId = "probe" }),
             NullLogger<ExecutorCapabilities>.Instance);
         await capabilities.Refresh(CancellationToken.None);
         return capabilities;

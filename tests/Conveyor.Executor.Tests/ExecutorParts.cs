@@ -2,6 +2,7 @@ using Conveyor.Executor;
 using Conveyor.Executor.BinaryCache;
 using Conveyor.Executor.Runtimes.Docker;
 using Conveyor.Executor.Runtimes.Process;
+using Docker.DotNet;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -22,7 +23,7 @@ public sealed class ExecutorParts : IDisposable
         var executor = Microsoft.Extensions.Options.Options.Create(Options);
         var engine = Microsoft.Extensions.Options.Options.Create(dockerOptions);
 
-        Docker = new DockerEngineClient(engine);
+        Docker = DockerClientFactory.Create(dockerOptions);
         Containers = new ContainerRuntime(Docker, new DockerImages(Docker, engine, executor), engine, executor, NullLogger<ContainerRuntime>.Instance);
         var launcher = new ProcessLauncher(Microsoft.Extensions.Options.Options.Create(new ProcessRuntimeOptions()), NullLogger<ProcessLauncher>.Instance);
         Processes = new ProcessRuntime(launcher, executor, NullLogger<ProcessRuntime>.Instance);
@@ -32,7 +33,7 @@ public sealed class ExecutorParts : IDisposable
 
     public string DataDirectory { get; }
     public ExecutorOptions Options { get; }
-    public DockerEngineClient Docker { get; }
+    public IDockerClient Docker { get; }
     public ContainerRuntime Containers { get; }
     public ProcessRuntime Processes { get; }
     public ContentAddressedBinaryCache Binaries { get; }

@@ -1,25 +1,26 @@
-using System.Diagnostics;
+using Docker.DotNet;
+using ContainersListParameters = Docker.DotNet.Models.ContainersListParameters;
 
 namespace Conveyor.TestSupport;
 
-/// <summary>Asks the local Docker engine (through its CLI) what the tests need to see for themselves.</summary>
+/// <summary>Asks the local Docker engine what the tests need to see for themselves.</summary>
 public static class LocalDocker
 {
+    // The executors under test use the engine at the default socket, pinned to the API version Debian 12's engine speaks;
+    // the tests look at the same engine the same way.
+    static readonly DockerClient Engine = new DockerClientBuilder()
+        .WithEndpoint(new Uri("unix:///var/run/docker.sock"))
+        .WithApiVersion(new Version(1, 41))
+        .Build();
+
     /// <summary>Ids of the containers, running or not, that carry <paramref name="label"/> (<c>key=value</c>).</summary>
     public static async Task<IReadOnlyList<string>> ContainersLabelled(string label, bool runningOnly = false)
     {
-        var start = new ProcessStartInfo("docker") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { "ps", "--all", "--quiet", "--filter", $"label={label}" })
-            start.ArgumentList.Add(argument);
+        var filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [label] = true } };
         if (runningOnly)
-            start.ArgumentList.Add("--filter=status=running");
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"docker ps failed: {error}");
-        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            filters["status"] = new Dictionary<string, bool> { ["running"] = true };
+        var containers = await Engine.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filters });
+        return containers.Select(c => c.ID).ToList();
     }
 
     /// <summary>Waits until a container with the label is running; its id.</summary>

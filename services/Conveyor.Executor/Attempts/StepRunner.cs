@@ -57,9 +57,9 @@ public sealed class StepRunner(ContentAddressedBinaryCache binaries, ProcessRunt
         {
             return Failed(ex.Message, ex.Retryable);
         }
-        catch (DockerEngineException ex)
+        catch (Exception ex) when (step.Kind == JobKind.Container && EngineErrors.Is(ex, cancellationToken))
         {
-            return Failed($"Docker engine error: {ex.Message}", retryable: true);
+            return Failed($"Docker engine error: {EngineErrors.Message(ex)}", retryable: true);
         }
         catch (Win32Exception ex)
         {

@@ -2,6 +2,7 @@ using Conveyor.Contracts.Executors;
 using Conveyor.Contracts.Jobs;
 using Conveyor.Executor.Attempts;
 using Conveyor.Executor.Runtimes.Docker;
+using Docker.DotNet;
 using Microsoft.Extensions.Options;
 
 namespace Conveyor.Executor.Registration;
@@ -10,7 +11,7 @@ namespace Conveyor.Executor.Registration;
 /// What this executor can run: the process runtime always, the docker runtime when the engine answers, and its GPUs.
 /// Probed at start and at every profile refresh. A job asking for more is refused with a reason that names what is missing.
 /// </summary>
-public sealed class ExecutorCapabilities(DockerEngineClient docker, IOptions<DockerRuntimeOptions> dockerOptions, IOptions<ExecutorOptions> options,
+public sealed class ExecutorCapabilities(IDockerClient docker, IOptions<DockerRuntimeOptions> dockerOptions, IOptions<ExecutorOptions> options,
     ILogger<ExecutorCapabilities> logger)
 {
     public const string ProcessRuntime = "process";
@@ -23,11 +24,24 @@ public sealed class ExecutorCapabilities(DockerEngineClient docker, IOptions<Doc
     public async Task Refresh(CancellationToken cancellationToken)
     {
         var hadDocker = HasDocker;
-        HasDocker = dockerOptions.Value.Enabled && await docker.Ping(cancellationToken);
+        HasDocker = dockerOptions.Value.Enabled && await EngineAnswers(cancellationToken);
         Gpus = await GpuProbe.Read(cancellationToken);
         if (HasDocker != hadDocker || !HasDocker)
             logger.LogInformation("Runtimes: {Runtimes}; GPUs: {GpuCount}; Docker engine at {Endpoint} {DockerState}", string.Join(", ", Runtimes), Gpus.Count,
-                docker.Endpoint, HasDocker ? "answers" : "is not used");
+                docker.Options.Endpoint, HasDocker ? "answers" : "is not used");
+    }
+
+    async Task<bool> EngineAnswers(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await docker.System.PingAsync(cancellationToken);
+            return true;
+        }
+        catch (Exception ex) when (EngineErrors.Is(ex, cancellationToken))
+        {
+            return false;
+        }
     }
 
     /// <summary>Why this executor cannot run the job, or null when it can.</summary>

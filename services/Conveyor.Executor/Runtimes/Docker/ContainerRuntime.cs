@@ -1,5 +1,6 @@
 using Conveyor.Contracts.Jobs;
 using Conveyor.Executor.Runtimes.Output;
+using Docker.DotNet;
 using Microsoft.Extensions.Options;
 
 namespace Conveyor.Executor.Runtimes.Docker;
@@ -10,7 +11,7 @@ namespace Conveyor.Executor.Runtimes.Docker;
 /// which reach it as cancellation of the token.
 /// </summary>
 public sealed class ContainerRuntime(
-    DockerEngineClient docker,
+    IDockerClient docker,
     DockerImages images,
     IOptions<DockerRuntimeOptions> options,
     IOptions<ExecutorOptions> executor,
@@ -21,8 +22,8 @@ public sealed class ContainerRuntime(
     public async Task<RuntimeResult> Run(ContainerSpec spec, RunContext context, CancellationToken cancellationToken)
     {
         await images.Ensure(spec.Image, cancellationToken);
-        var body = ContainerConfig.Build(spec, context, executor.Value.ExecutorId, options.Value);
-        var id = await docker.CreateContainer($"conveyor-{context.AttemptId:N}-{context.StepIndex}", body, cancellationToken);
+        var parameters = ContainerConfig.Build($"conveyor-{context.AttemptId:N}-{context.StepIndex}", spec, context, executor.Value.ExecutorId, options.Value);
+        var id = (await docker.Containers.CreateContainerAsync(parameters, cancellationToken)).ID;
         try
         {
             return await RunCreated(id, context, cancellationToken);
@@ -37,14 +38,14 @@ public sealed class ContainerRuntime(
     {
         var stdout = new OutputCapture("stdout", context.Log);
         var stderr = new OutputCapture("stderr", context.Log);
-        var attachment = await docker.Attach(id, cancellationToken);
+        var attachment = await ContainerAttachment.Open(docker, id, cancellationToken);
         var feeding = Task.CompletedTask;
         try
         {
-            await docker.StartContainer(id, cancellationToken);
+            await docker.Containers.StartContainerAsync(id, null, cancellationToken);
             feeding = attachment.WriteStdin(context.Stdin, cancellationToken);
             await attachment.ReadOutput(stdout, stderr, cancellationToken);
-            var exitCode = await docker.WaitContainer(id, cancellationToken);
+            var exitCode = (int)(await docker.Containers.WaitContainerAsync(id, cancellationToken)).StatusCode;
             stdout.Complete();
             stderr.Complete();
             var error = exitCode == 0 ? null : await ExplainExit(id, exitCode, context, cancellationToken);
@@ -59,7 +60,7 @@ public sealed class ContainerRuntime(
         finally
         {
             // Closing the connection first releases an input write the container never read.
-            await attachment.DisposeAsync();
+            attachment.Dispose();
             await feeding;
         }
     }
@@ -67,7 +68,8 @@ public sealed class ContainerRuntime(
     async Task<string> ExplainExit(string id, int exitCode, RunContext context, CancellationToken cancellationToken)
     {
         var because = $"the container exited with code {exitCode}";
-        return await docker.WasKilledForMemory(id, cancellationToken)
+        var inspected = await docker.Containers.InspectContainerAsync(id, cancellationToken);
+        return inspected.State?.OOMKilled == true
             ? $"{because}: killed for exceeding its memory limit of {context.Resources.MemoryMb ?? options.Value.DefaultMemoryMb} MiB"
             : because;
     }
@@ -77,12 +79,12 @@ public sealed class ContainerRuntime(
         using var timeout = new CancellationTokenSource(RemoveTimeout);
         try
         {
-            await docker.RemoveContainer(id, timeout.Token);
+            await docker.Containers.ForceRemove(id, timeout.Token);
         }
-        catch (Exception ex) when (ex is DockerEngineException or OperationCanceledException)
+        catch (Exception ex) when (EngineErrors.Is(ex, CancellationToken.None))
         {
             // The executor removes its leftovers at its next start (they carry its label).
-            logger.LogError("Container {ContainerId} could not be removed: {Reason}", id, ex.Message);
+            logger.LogError("Container {ContainerId} could not be removed: {Reason}", id, EngineErrors.Message(ex));
         }
     }
 }

@@ -12,8 +12,11 @@ public sealed class DockerRuntimeOptions
 
     [Required] public string SocketPath { get; set; } = "/var/run/docker.sock";
 
-    /// <summary>Engine API version; 1.41 (Docker 20.10) is the oldest with everything used here.</summary>
-    [Required] public string ApiVersion { get; set; } = "1.41";
+    /// <summary>
+    /// Engine API version every request is pinned to; 1.41 (Docker 20.10, Debian 12's docker.io) is the oldest with
+    /// everything used here, and the newest that engine speaks.
+    /// </summary>
+    [Required, RegularExpression(@"^\d+\.\d+$")] public string ApiVersion { get; set; } = "1.41";
 
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
