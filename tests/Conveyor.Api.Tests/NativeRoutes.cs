@@ -1,4 +1,5 @@
 using Conveyor.Api;
+using Conveyor.ServiceDefaults;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 
@@ -10,9 +11,11 @@ public static class NativeRoutes
     public static IReadOnlyList<(string Method, string Path)> All()
     {
         var builder = WebApplication.CreateBuilder();
+        builder.AddServiceDefaults();
         builder.AddApi();
         var app = builder.Build();
         app.MapApi();
+        app.MapServiceDefaults();
         return ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>()
             .Where(e => ("/" + e.RoutePattern.RawText!.TrimStart('/')).StartsWith("/api/v1/", StringComparison.Ordinal))
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => (m, "/" + e.RoutePattern.RawText!.TrimStart('/'))))
