@@ -15,7 +15,7 @@ public static class PersistenceServiceExtensions
     {
         var connectionString = configuration.GetConnectionString("Conveyor") ?? DefaultConnectionString;
         services.AddPooledDbContextFactory<ConveyorDbContext>(options => options
-            .UseNpgsql(connectionString)
+            .UseNpgsql(connectionString, npgsql => npgsql.ConfigureDataSource(DatabaseTracing.OnlyWithinTracedWork))
             // Migrations are hand-written (EF Core Design does not restore here), so there is no model snapshot to compare with.
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
         return services;
