@@ -11,7 +11,7 @@ namespace Conveyor.EndToEnd.Tests.Api;
 [Collection(ApiCollection.Name)]
 public sealed partial class MetricsTests(ApiStackFixture fixture)
 {
-    /// <summary>Labels the exporter adds to every sample to name the meter; the series are compared without them.</summary>
+    /// <summary>Labels naming the meter, which some versions of the exporter add to every sample; series are compared without them.</summary>
     static readonly string[] ScopeLabels = ["otel_scope_name", "otel_scope_version"];
 
     [Fact]
