@@ -9,6 +9,7 @@ using Conveyor.Api.Webhooks;
 using Conveyor.Messaging;
 using Conveyor.Persistence;
 using Conveyor.Persistence.Webhooks;
+using OpenTelemetry.Metrics;
 
 namespace Conveyor.Api;
 
@@ -32,7 +33,9 @@ public static class ApiServiceExtensions
         services.AddSingleton<AttemptHolders>();
         services.AddSingleton<HttpExecutorPresence>();
         services.AddSingleton<JobMetricsQueries>();
-        services.AddSingleton<MetricsWriter>();
+        services.AddSingleton<JobGauges>();
+        // Created with the meter provider, so that the gauges exist before the first scrape.
+        services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddInstrumentation(provider => provider.GetRequiredService<JobGauges>()));
         services.AddSingleton<ExecutorQueries>();
         services.AddOptions<WebhookTargetOptions>().Bind(builder.Configuration.GetSection(WebhookTargetOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SubscriptionQueries>();
@@ -54,8 +57,8 @@ public static class ApiServiceExtensions
         v1.MapBulkCancelEndpoints();
         v1.MapStatsEndpoints();
         v1.MapExecutorWorkEndpoints();
-        v1.MapMetricsEndpoints();
         v1.MapOpenApiEndpoints();
+        app.MapMetricsEndpoints();
         v1.MapJobControlEndpoints();
         v1.MapBulkJobEndpoints();
         v1.MapHealthEndpoints();

@@ -15,7 +15,8 @@ public static class PersistenceServiceExtensions
         var connectionString = configuration.GetConnectionString("Conveyor") ?? DefaultConnectionString;
         // No PendingModelChangesWarning override: a model changed without a migration makes MigrateAsync throw at start
         // (the CI check, `dotnet ef migrations has-pending-model-changes`, finds it first).
-        services.AddPooledDbContextFactory<ConveyorDbContext>(options => options.UseNpgsql(connectionString));
+        services.AddPooledDbContextFactory<ConveyorDbContext>(options => options
+            .UseNpgsql(connectionString, npgsql => npgsql.ConfigureDataSource(DatabaseTracing.OnlyWithinTracedWork)));
         return services;
     }
 

@@ -1,5 +1,6 @@
 using Conveyor.Api;
 using Conveyor.Api.Endpoints.V1;
+using Conveyor.ServiceDefaults;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 
@@ -11,9 +12,11 @@ public static class NativeRoutes
     public static IReadOnlyList<(string Method, string Path)> All()
     {
         var builder = WebApplication.CreateBuilder();
+        builder.AddServiceDefaults();
         builder.AddApi();
         var app = builder.Build();
         app.MapApi();
+        app.MapServiceDefaults();
         return ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>()
             .Where(e => ("/" + e.RoutePattern.RawText!.TrimStart('/')).StartsWith("/api/v1/", StringComparison.Ordinal))
             // The reference page (HTML and its script) shows the document; it is not an operation of the API.

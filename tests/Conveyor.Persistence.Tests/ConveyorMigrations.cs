@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -16,6 +18,20 @@ internal static class ConveyorMigrations
         await using var services = new ServiceCollection().AddLogging().AddConveyorPersistence(configuration).AddConveyorMigrations().BuildServiceProvider();
         foreach (var hostedService in services.GetServices<IHostedService>())
             await hostedService.StartAsync(CancellationToken.None);
+    }
+
+    /// <summary>Migrates a new database up to the baseline and no further: the schema the hand-written migrations left.</summary>
+    public static async Task RunToBaseline(string connectionString)
+    {
+        await using var db = Context(connectionString);
+        await db.GetService<IMigrator>().MigrateAsync(HandWrittenMigrationHistory.BaselineId);
+    }
+
+    /// <summary>Every migration of the model, oldest first.</summary>
+    public static IReadOnlyList<string> All()
+    {
+        using var db = Context(PersistenceServiceExtensions.DefaultConnectionString);
+        return db.Database.GetMigrations().ToList();
     }
 
     public static ConveyorDbContext Context(string connectionString) =>

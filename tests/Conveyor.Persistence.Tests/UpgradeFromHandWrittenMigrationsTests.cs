@@ -49,7 +49,7 @@ public sealed class UpgradeFromHandWrittenMigrationsTests
 
         await ConveyorMigrations.Run(database.ConnectionString);
 
-        Assert.Equal([.. HandWrittenMigrationHistory.MigrationIds, HandWrittenMigrationHistory.BaselineId], await ConveyorMigrations.History(database.ConnectionString));
+        Assert.Equal([.. HandWrittenMigrationHistory.MigrationIds, .. ConveyorMigrations.All()], await ConveyorMigrations.History(database.ConnectionString));
         await using var db = ConveyorMigrations.Context(database.ConnectionString);
         var finished = await db.Jobs.AsNoTracking().SingleAsync(j => j.CorrelationId == FinishedJob);
         Assert.Equal(["hello", "world"], finished.Arguments);

@@ -4,7 +4,7 @@ namespace Conveyor.Api.Security;
 
 /// <summary>
 /// Which role each native route needs when keys are on. Health, the OpenAPI document and its reference page are public; the polling
-/// executors' routes need an executor key; the admin routes, metrics and the all-jobs stream need an admin key; every
+/// executors' routes need an executor key; the admin routes, metrics (both pages) and the all-jobs stream need an admin key; every
 /// other route needs a client key, which sees only its own jobs and the webhook subscriptions to them. An admin key passes
 /// everywhere.
 /// </summary>
@@ -15,10 +15,15 @@ public static class ApiAccessPolicy
     static readonly string[] ExecutorRoutes = ["/api/v1/jobs/claim", "/api/v1/jobs/{id}/heartbeat", "/api/v1/jobs/{id}/complete", "/api/v1/jobs/{id}/fail"];
     static readonly string[] AdminPrefixes = ["/api/v1/admin", "/api/v1/metrics", "/api/v1/events"];
 
+    /// <summary>The Prometheus page every service serves shows what <c>/api/v1/metrics</c> shows, so on the API it needs the same key.</summary>
+    const string ServiceMetrics = "/metrics";
+
     /// <summary>The role a route needs, or null when it is public or not a native route (the other surfaces check their own callers).</summary>
     public static ApiRole? RequiredRole(string routePattern)
     {
         var route = "/" + routePattern.TrimStart('/');
+        if (route == ServiceMetrics)
+            return ApiRole.Admin;
         if (!route.StartsWith(Prefix, StringComparison.Ordinal) || PublicRoutes.Contains(route) || IsReferencePage(route))
             return null;
         if (ExecutorRoutes.Contains(route))

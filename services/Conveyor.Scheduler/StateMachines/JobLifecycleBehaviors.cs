@@ -77,7 +77,12 @@ public sealed class JobLifecycleBehaviors(SchedulerOptions options)
         attempt.StartedAt = now;
         attempt.Status = AttemptStatus.Running;
         job.ExecutorId = context.Message.ExecutorId;
-        job.StartedAt ??= now;
+        if (job.StartedAt is null)
+        {
+            // Recorded as the transition runs: a transition rolled back and retried (a lost row lock) counts twice, which is rare.
+            SchedulerMetrics.DispatchDuration.Record((now - job.CreatedAt).TotalSeconds, new KeyValuePair<string, object?>("pool", job.Pool));
+            job.StartedAt = now;
+        }
         job.LastHeartbeatAt = now;
         // The executor enforces the timeout itself; this later deadline is the backstop when it cannot report.
         job.DeadlineAt = job.TimeoutSeconds is { } seconds ? now.AddSeconds(seconds) + options.HeartbeatTimeout : null;

@@ -11,6 +11,8 @@ internal static class OutboxDelivery
     {
         var type = Type.GetType(stored.MessageType, throwOnError: true)!;
         var message = JsonSerializer.Deserialize(stored.Body, type, SagaOutbox.Json)!;
+        using var delivery = OutboxTracing.StartDelivery(stored);
+        delivery?.SetTag("messaging.message.id", stored.MessageId.ToString("D"));
 
         if (stored.Kind == OutboxMessageKind.Publish)
         {

@@ -15,4 +15,7 @@ public sealed class OutboxMessage
     public string MessageType { get; set; } = null!;
     public string Body { get; set; } = null!;
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The W3C traceparent of the transition that staged the message, when it was traced (see <see cref="OutboxTracing"/>).</summary>
+    public string? TraceParent { get; set; }
 }

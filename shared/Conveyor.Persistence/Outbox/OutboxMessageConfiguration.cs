@@ -11,5 +11,6 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         message.HasKey(m => m.Id).HasName("outbox_messages_pkey");
         message.Property(m => m.Id).UseIdentityAlwaysColumn();
         message.Property(m => m.Body).HasColumnType("jsonb");
+        message.Property(m => m.TraceParent).HasColumnType("text");
     }
 }

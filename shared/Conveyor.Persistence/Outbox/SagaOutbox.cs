@@ -40,6 +40,7 @@ public sealed class SagaOutbox(DbContext db, ConsumeContext consumeContext)
             MessageType = typeof(T).AssemblyQualifiedName!,
             Body = JsonSerializer.Serialize(message, Json),
             CreatedAt = DateTimeOffset.UtcNow,
+            TraceParent = OutboxTracing.CurrentTraceParent(),
         });
         HasMessages = true;
     }

@@ -67,6 +67,7 @@ public sealed class ApiKeyTests(ApiKeyStackFixture fixture)
     [InlineData("GET", "/api/v1/admin/stats", Alice)]
     [InlineData("GET", "/api/v1/admin/executors", Alice)]
     [InlineData("GET", "/api/v1/metrics", Alice)]
+    [InlineData("GET", "/metrics", Alice)]
     [InlineData("POST", "/api/v1/jobs/claim", Alice)]
     [InlineData("GET", "/api/v1/jobs", ApiKeyStackFixture.ExecutorKey)]
     [InlineData("POST", "/api/v1/jobs", ApiKeyStackFixture.ExecutorKey)]

@@ -1,15 +1,16 @@
-using Conveyor.Api.Metrics;
-using Conveyor.ServiceDefaults.Metrics;
+using Conveyor.ServiceDefaults.Telemetry;
 
 namespace Conveyor.Api.Endpoints.V1;
 
-/// <summary>Seed 003's <c>GET /metrics</c>, in the Prometheus text format.</summary>
+/// <summary>
+/// Seed 003's <c>GET /metrics</c>, in the Prometheus text format: the same OpenTelemetry exporter as the <c>/metrics</c>
+/// every service serves, here under the native API's prefix (and behind an admin key when keys are on).
+/// </summary>
 public static class MetricsEndpoints
 {
-    public static RouteGroupBuilder MapMetricsEndpoints(this RouteGroupBuilder v1)
+    public static IEndpointRouteBuilder MapMetricsEndpoints(this IEndpointRouteBuilder app)
     {
-        v1.MapGet("/metrics", async (MetricsWriter writer, CancellationToken cancellationToken) =>
-            Results.Text(await writer.Write(cancellationToken), PrometheusText.ContentType));
-        return v1;
+        app.MapConveyorMetrics(ProbeRoutes.ApiMetrics);
+        return app;
     }
 }
