@@ -64,6 +64,7 @@ Conveyor is running.
   API                 $API/api/v1   (try: curl $API/api/v1/jobs/$id)
   API reference       $API/api/v1/docs
   Health              $API/api/v1/health
+  Metrics             $API/metrics, and /metrics on the scheduler (:8081), executor (:8082), notifications (:8083)
   RabbitMQ management http://127.0.0.1:15672   user conveyor, password conveyor
   PostgreSQL          Host=127.0.0.1;Port=5432;Database=conveyor;Username=conveyor;Password=conveyor
   Logs                $RUN_DIR/<service>.log
