@@ -6,7 +6,23 @@ namespace Conveyor.Executor;
 /// <summary>The address this executor reports with its attempts.</summary>
 public static class ExecutorAddress
 {
-    public static string Resolve(ExecutorOptions options) => options.Address ?? FirstExternalIPv4() ?? "127.0.0.1";
+    // Listing the interfaces reads /proc and /sys for each of them: a visible share of the executor's CPU when asked for
+    // every attempt. An address changes rarely, so the answer is kept for a while and looked up again after.
+    static readonly TimeSpan KeepFor = TimeSpan.FromSeconds(30);
+    static (string? Address, DateTimeOffset At) cached;
+
+    public static string Resolve(ExecutorOptions options) => options.Address ?? CachedExternalIPv4() ?? "127.0.0.1";
+
+    static string? CachedExternalIPv4()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var current = cached;
+        if (current.At != default && now - current.At < KeepFor)
+            return current.Address;
+        var address = FirstExternalIPv4();
+        cached = (address, now);
+        return address;
+    }
 
     static string? FirstExternalIPv4() =>
         NetworkInterface.GetAllNetworkInterfaces()

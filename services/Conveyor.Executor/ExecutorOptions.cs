@@ -15,8 +15,12 @@ public sealed class ExecutorOptions
 
     [Required] public string Pool { get; set; } = "cpu";
 
-    /// <summary>Attempts run at once; prefetch never exceeds it.</summary>
-    [Range(1, 256)] public int Slots { get; set; } = 2;
+    /// <summary>
+    /// Attempts run at once; prefetch never exceeds it. Each attempt spends part of its life waiting for the scheduler's
+    /// grant and sending its report, so a few more slots than cores keep the cores busy with short jobs; 8 is what the
+    /// job queues Conveyor is compared with run by default. Lower it for jobs that each use whole cores.
+    /// </summary>
+    [Range(1, 256)] public int Slots { get; set; } = 8;
 
     [Required] public string DataDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "conveyor-executor");
 

@@ -11,7 +11,7 @@ public sealed class BenchmarkOptions
 {
     public int Clients { get; private init; } = 16;
     public int Executors { get; private init; } = 1;
-    public int Slots { get; private init; } = 4;
+    public int Slots { get; private init; } = 8; // the executor's own default
     public int BestEffortWaiting { get; private init; } = 10_000;
     public int EndToEndJobs { get; private init; } = 3_000;
     public int LatencySamples { get; private init; } = 200;

@@ -7,10 +7,17 @@ namespace Conveyor.Persistence.Outbox;
 /// <summary>Turns one stored outbox row back into the publish, send or response it stands for.</summary>
 internal static class OutboxDelivery
 {
-    public static async Task Deliver(IBus bus, OutboxMessage stored)
+    /// <summary>Sends a row read back from the table.</summary>
+    public static Task Deliver(IBus bus, OutboxMessage stored)
     {
         var type = Type.GetType(stored.MessageType, throwOnError: true)!;
         var message = JsonSerializer.Deserialize(stored.Body, type, SagaOutbox.Json)!;
+        return Deliver(bus, stored, message, type);
+    }
+
+    /// <summary>Sends what a row stands for, given the message it was made from.</summary>
+    public static async Task Deliver(IBus bus, OutboxMessage stored, object message, Type type)
+    {
         using var delivery = OutboxTracing.StartDelivery(stored);
         delivery?.SetTag("messaging.message.id", stored.MessageId.ToString("D"));
 

@@ -6,8 +6,9 @@ using Microsoft.Extensions.Logging;
 namespace Conveyor.Persistence.Outbox;
 
 /// <summary>
-/// Sends what committed transitions left in the outbox, then deletes it. Runs on a signal after each commit and on a
-/// short poll, so messages a crash left unsent go out when the scheduler comes back. Several schedulers share the
+/// Sends what committed transitions left in the outbox, then deletes it: the messages the <see cref="OutboxRelay"/> could
+/// not send at once (a broker outage) and those a crash left unsent, which go out when the scheduler comes back. Polls,
+/// and wakes early when the relay fails. Several schedulers share the
 /// table safely (<c>FOR UPDATE SKIP LOCKED</c>). Delivery is at least once; every message keeps its id across resends.
 /// </summary>
 public sealed class OutboxDispatcher(
@@ -17,6 +18,10 @@ public sealed class OutboxDispatcher(
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     const int BatchSize = 500;
+
+    /// <summary>How long a row is left to the relay, which normally sends and deletes it within a fraction of a second.</summary>
+    public static readonly TimeSpan RelayGrace = TimeSpan.FromSeconds(5);
+
     static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
     static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(30);
 
@@ -48,7 +53,7 @@ public sealed class OutboxDispatcher(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var batch = await db.Set<OutboxMessage>()
-            .FromSqlRaw($"SELECT * FROM outbox_messages ORDER BY id LIMIT {BatchSize} FOR UPDATE SKIP LOCKED")
+            .FromSql($"SELECT * FROM outbox_messages WHERE created_at < {DateTimeOffset.UtcNow - RelayGrace} ORDER BY id LIMIT {BatchSize} FOR UPDATE SKIP LOCKED")
             .ToListAsync(cancellationToken);
         if (batch.Count == 0)
             return 0;

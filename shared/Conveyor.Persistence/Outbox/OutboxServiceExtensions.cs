@@ -8,6 +8,9 @@ public static class OutboxServiceExtensions
     public static IServiceCollection AddConveyorOutbox(this IServiceCollection services)
     {
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxRelay>();
+        services.AddSingleton<DeliveredOutboxRows>();
+        services.AddHostedService(provider => provider.GetRequiredService<DeliveredOutboxRows>());
         services.AddHostedService<OutboxDispatcher>();
         return services;
     }

@@ -5,14 +5,20 @@ using Microsoft.EntityFrameworkCore;
 namespace Conveyor.Persistence.Outbox;
 
 /// <summary>
-/// The messages one saga transition causes, added to the transition's own transaction. They are sent by the
-/// <see cref="OutboxDispatcher"/> only after the transaction commits, and are never lost once it has.
+/// The messages one saga transition causes, added to the transition's own transaction. Once it commits, the
+/// <see cref="OutboxRelay"/> sends them straight from memory; the stored rows are the guarantee, sent by the
+/// <see cref="OutboxDispatcher"/> only if that did not happen (a crash, a broker outage). Never lost once committed.
 /// </summary>
 public sealed class SagaOutbox(DbContext db, ConsumeContext consumeContext)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public bool HasMessages { get; private set; }
+    readonly List<StagedMessage> staged = [];
+
+    public bool HasMessages => staged.Count > 0;
+
+    /// <summary>What this transition staged, in order; the rows' ids are set once the transaction has saved them.</summary>
+    public IReadOnlyList<StagedMessage> Staged => staged;
 
     public void Publish<T>(T message, Guid? jobId) where T : class =>
         Add(OutboxMessageKind.Publish, message, jobId, destination: null, requestId: null, priority: null);
@@ -29,7 +35,7 @@ public sealed class SagaOutbox(DbContext db, ConsumeContext consumeContext)
 
     void Add<T>(string kind, T message, Guid? jobId, Uri? destination, Guid? requestId, byte? priority) where T : class
     {
-        db.Set<OutboxMessage>().Add(new OutboxMessage
+        var row = new OutboxMessage
         {
             MessageId = NewId.NextGuid(),
             Kind = kind,
@@ -41,7 +47,8 @@ public sealed class SagaOutbox(DbContext db, ConsumeContext consumeContext)
             Body = JsonSerializer.Serialize(message, Json),
             CreatedAt = DateTimeOffset.UtcNow,
             TraceParent = OutboxTracing.CurrentTraceParent(),
-        });
-        HasMessages = true;
+        };
+        db.Set<OutboxMessage>().Add(row);
+        staged.Add(new StagedMessage(row, message, typeof(T)));
     }
 }

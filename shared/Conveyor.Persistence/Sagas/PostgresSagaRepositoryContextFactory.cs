@@ -17,7 +17,7 @@ namespace Conveyor.Persistence.Sagas;
 public sealed class PostgresSagaRepositoryContextFactory<TSaga>(
     IDbContextFactory<ConveyorDbContext> contexts,
     ISagaConsumeContextFactory<DbContext, TSaga> consumeContextFactory,
-    OutboxSignal outboxSignal)
+    OutboxRelay outboxRelay)
     : ISagaRepositoryContextFactory<TSaga>
     where TSaga : class, ISaga
 {
@@ -48,7 +48,7 @@ public sealed class PostgresSagaRepositoryContextFactory<TSaga>(
             await db.SaveChangesAsync(context.CancellationToken);
         await transaction.CommitAsync(context.CancellationToken);
         if (outbox.HasMessages)
-            outboxSignal.Notify();
+            await outboxRelay.Send(outbox.Staged);
     }
 
     // Conveyor's sagas are always addressed by job id; a query-correlated event would be a design error, so say so loudly.
