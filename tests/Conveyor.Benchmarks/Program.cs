@@ -1,5 +1,6 @@
 using Conveyor.Benchmarks;
 using Conveyor.Benchmarks.Baselines;
+using Conveyor.Benchmarks.Measurement;
 using Conveyor.Benchmarks.Report;
 using Conveyor.Benchmarks.Scenarios;
 using Conveyor.TestSupport;
@@ -9,7 +10,9 @@ using Conveyor.TestSupport;
 var options = BenchmarkOptions.Parse(args);
 var machine = MachineSize.Read();
 var results = new Results();
-using var job = new TrivialJob();
+await using var binaries = await BinaryServer.Start();
+var job = TrivialJob.Elf(binaries);
+var script = TrivialJob.Script(binaries);
 
 var stackOptions = new ConveyorStackOptions { StartExecutor = false, Environment = ServiceSettings.Parse(options.ServiceSettings) };
 await using (var stack = await ConveyorStack.Start(stackOptions))
@@ -29,7 +32,11 @@ await using (var stack = await ConveyorStack.Start(stackOptions))
             results.PostgresLatency = await postgres.CommitLatency(options.LatencySamples);
         }
 
-        await new ConveyorScenarios(stack, options, job, results).Run();
+        // Idle: started, connected, and left alone for a few seconds.
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        results.MemoryIdle = ResidentMemory.Read(stack.Processes);
+        await new ConveyorScenarios(stack, options, job, script, results).Run();
+        results.MemoryAtEnd = ResidentMemory.Read(stack.Processes);
 
         var table = ResultTable.Render(results, options, machine, versions, MachineSize.Read().LoadAverage);
         Console.WriteLine(table);

@@ -39,10 +39,13 @@ public sealed class BinaryServer : IAsyncDisposable
     /// Publishes a shell script; returns its URL and sha256. Written beside and renamed into place: tests publish the same
     /// script again for each job, and rewriting it in place could let an executor download it half written.
     /// </summary>
-    public (string Url, string Sha256) AddScript(string name, string body)
+    public (string Url, string Sha256) AddScript(string name, string body) =>
+        AddFile(name, System.Text.Encoding.UTF8.GetBytes("#!/bin/sh\n" + body + "\n"));
+
+    /// <summary>Publishes any file (a copy of a real executable, say); returns its URL and sha256.</summary>
+    public (string Url, string Sha256) AddFile(string name, byte[] content)
     {
         var path = Path.Combine(directory, name);
-        var content = System.Text.Encoding.UTF8.GetBytes("#!/bin/sh\n" + body + "\n");
         var staging = path + ".staging-" + Guid.NewGuid().ToString("N");
         File.WriteAllBytes(staging, content);
         File.Move(staging, path, overwrite: true);

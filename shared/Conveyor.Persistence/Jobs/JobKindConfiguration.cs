@@ -11,10 +11,10 @@ public sealed class JobKindConfiguration : IEntityTypeConfiguration<JobLifecycle
     {
         // The defaults let rows written before these columns existed read as binary jobs; the saga always sets them itself.
         job.Property(j => j.Kind).HasConversion<string>().HasMaxLength(16).HasDefaultValue(JobKind.Binary).ValueGeneratedNever();
-        job.Property(j => j.Container!).HasColumnType("jsonb").HasConversion(JsonColumn.Converter<ContainerSpec>(), JsonColumn.Comparer<ContainerSpec>());
-        job.Property(j => j.PipelineSteps).HasColumnType("jsonb").HasConversion(JsonColumn.Converter<List<PipelineStep>>(), JsonColumn.Comparer<List<PipelineStep>>())
+        job.Property(j => j.Container!).HasColumnType("jsonb").HasConversion(JsonColumn.Converter<ContainerSpec>(), JsonColumn.ReplacedOnly<ContainerSpec>());
+        job.Property(j => j.PipelineSteps).HasColumnType("jsonb").HasConversion(JsonColumn.Converter<List<PipelineStep>>(), JsonColumn.ReplacedOnly<List<PipelineStep>>())
             .HasDefaultValueSql("'[]'").ValueGeneratedNever();
-        job.Property(j => j.StepResults).HasColumnType("jsonb").HasConversion(JsonColumn.Converter<List<StepResult>>(), JsonColumn.Comparer<List<StepResult>>())
+        job.Property(j => j.StepResults).HasColumnType("jsonb").HasConversion(JsonColumn.Converter<List<StepResult>>(), JsonColumn.ReplacedOnly<List<StepResult>>())
             .HasDefaultValueSql("'[]'").ValueGeneratedNever();
     }
 }

@@ -14,9 +14,9 @@ public sealed class JobLifecycleStateConfiguration : IEntityTypeConfiguration<Jo
         job.Property(j => j.CurrentState).HasMaxLength(32);
         job.Property(j => j.Type).HasMaxLength(200);
         job.Property(j => j.BinarySha256).HasMaxLength(64);
-        job.Property(j => j.EnvVariables).HasColumnType("jsonb").HasConversion(JsonColumn.Converter<Dictionary<string, string>>(), JsonColumn.Comparer<Dictionary<string, string>>());
+        job.Property(j => j.EnvVariables).HasColumnType("jsonb").HasConversion(JsonColumn.Converter<Dictionary<string, string>>(), JsonColumn.ReplacedOnly<Dictionary<string, string>>());
         job.Property(j => j.Attempts).HasColumnType("jsonb").HasConversion(JsonColumn.Converter<List<AttemptRecord>>(), JsonColumn.Comparer<List<AttemptRecord>>());
-        job.Property(j => j.Resources).HasColumnType("jsonb").HasConversion(JsonColumn.Converter<JobResources>(), JsonColumn.Comparer<JobResources>())
+        job.Property(j => j.Resources).HasColumnType("jsonb").HasConversion(JsonColumn.Converter<JobResources>(), JsonColumn.ReplacedOnly<JobResources>())
             .HasDefaultValueSql("'{}'").ValueGeneratedNever();
         job.Property(j => j.Pool).HasMaxLength(64).HasDefaultValue("cpu").ValueGeneratedNever();
         job.Property(j => j.MaxAttempts).HasDefaultValue(3).ValueGeneratedNever();

@@ -14,7 +14,7 @@ public sealed class DeliveredOutboxRows(IDbContextFactory<ConveyorDbContext> con
 {
     const int BatchSize = 2000;
     static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(200);
-    readonly Channel<long> sent = Channel.CreateUnbounded<long>(new UnboundedChannelOptions { SingleReader = true });
+    readonly Channel<long> sent = Channel.CreateUnbounded<long>();
     readonly List<long> batch = new(BatchSize);
 
     public void Add(long rowId) => sent.Writer.TryWrite(rowId);
@@ -36,7 +36,7 @@ public sealed class DeliveredOutboxRows(IDbContextFactory<ConveyorDbContext> con
         }
         // What was sent before the stop is deleted now, so that a restart does not send it again.
         using var last = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        while (batch.Count > 0 || sent.Reader.Count > 0)
+        while (batch.Count > 0 || sent.Reader.TryPeek(out _))
             if (!await DeleteBatch(last.Token))
                 return;
     }

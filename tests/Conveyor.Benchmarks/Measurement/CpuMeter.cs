@@ -4,8 +4,8 @@ using Conveyor.TestSupport;
 namespace Conveyor.Benchmarks.Measurement;
 
 /// <summary>
-/// CPU time the services used during a phase, per service name. On a shared machine throughput depends on what else
-/// runs; CPU milliseconds per job do much less, so they show whether a change made the work itself cheaper.
+/// CPU time the services, RabbitMQ and PostgreSQL used during a phase, per name. On a shared machine throughput depends
+/// on what else runs; CPU milliseconds per job do much less, so they show whether a change made the work itself cheaper.
 /// </summary>
 public sealed class CpuMeter(IReadOnlyList<ServiceProcess> processes)
 {
@@ -23,10 +23,16 @@ public sealed class CpuMeter(IReadOnlyList<ServiceProcess> processes)
             .ToList();
     }
 
-    Dictionary<string, double> Read() => processes
-        .Where(p => !p.HasExited)
-        .GroupBy(p => p.Name)
-        .ToDictionary(g => g.Key, g => g.Sum(p => Seconds(p.ProcessId)));
+    Dictionary<string, double> Read()
+    {
+        var seconds = processes
+            .Where(p => !p.HasExited)
+            .GroupBy(p => p.Name)
+            .ToDictionary(g => g.Key, g => g.Sum(p => Seconds(p.ProcessId)));
+        foreach (var (name, used) in InfrastructureCpu.Read())
+            seconds[name] = used;
+        return seconds;
+    }
 
     static double Seconds(int pid)
     {

@@ -27,13 +27,23 @@ public static class ResultTable
             text.AppendLine("| 1 | accepted submissions/s, bulk submit | not available: endpoint missing | | | | |");
         else
             Rate(text, "1", $"accepted submissions/s, `POST /api/v1/jobs/bulk` ({r.BulkBatchSize} per request), {options.Clients} clients", r.BulkSubmissions, r);
-        Rate(text, "2", $"end-to-end trivial-binary jobs/s, submitted → completed, slots saturated ({r.EndToEnd?.Count} jobs, submitted in {r.EndToEndSubmitTime.TotalSeconds:0.0} s, {r.EndToEndFailed} failed)", r.EndToEnd, r);
+        EndToEnd(text, r.EndToEnd, r);
+        EndToEnd(text, r.EndToEndScript, r);
         Latency(text, "3", "dispatch latency submitted → started, idle, p50 / p95 / p99 ms", r.IdleDispatch, r, all: true);
         Latency(text, "4", $"foreground start latency with {r.WaitingBefore:N0} → {r.WaitingAfter:N0} best_effort waiting, p50 / p99 ms", r.LoadedForeground, r, all: false);
         text.AppendLine(CultureInfo.InvariantCulture, $"| 5 | RabbitMQ persistent confirmed publishes/s, plain RabbitMQ.Client, {options.Clients} channels; publish → delivery p50 / p95 / p99 ms | | {PerSecond(r.RabbitPublishes)}; {Ms(r.RabbitLatency, true)} | | | |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| 5 | PostgreSQL single-row commits/s, plain Npgsql, {options.Clients} connections; commit p50 / p95 / p99 ms | | | | {PerSecond(r.PostgresCommits)}; {Ms(r.PostgresLatency, true)} | |");
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"CPU per job (ms, per service; less sensitive than rates to what else runs on the machine): row 1 {Cpu(r.SubmissionCpu)}; row 2 {Cpu(r.EndToEndCpu)}.");
+        text.AppendLine("CPU per job (ms; less sensitive than rates to what else runs on the machine):");
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"- row 1, per accepted submission: {Cpu(r.SubmissionCpu)}");
+        foreach (var run in new[] { r.EndToEnd, r.EndToEndScript }.OfType<EndToEndResult>())
+            text.AppendLine(CultureInfo.InvariantCulture, $"- row 2, per end-to-end job ({run.Job}): {Cpu(run.Cpu)}; our services together {Services(run.Cpu):0.0}");
+        if (r.EndToEnd?.Messages is { } messages)
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"- per end-to-end job, from MassTransit's counters: {messages.SagaMessages:0.0} saga transitions, {messages.Sent:0.0} messages sent to the broker, {messages.Received:0.0} delivered");
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Resident memory (MB): idle after start {Memory(r.MemoryIdle)}; at the end of the run {Memory(r.MemoryAtEnd)}.");
         text.AppendLine();
         text.AppendLine("Ratios are Conveyor ÷ baseline. For throughput, 1.00× would match the bare broker or database; for latency, 1.00× would match one bare publish-to-delivery or one bare commit.");
         return text.ToString();
@@ -46,6 +56,20 @@ public static class ResultTable
     static void Latency(StringBuilder text, string row, string measure, Latencies? value, Results r, bool all) =>
         text.AppendLine(CultureInfo.InvariantCulture,
             $"| {row} | {measure} | {Ms(value, all)} | {Ms(r.RabbitLatency, all)} | {LatencyRatio(value, r.RabbitLatency, all)} | {Ms(r.PostgresLatency, all)} | {LatencyRatio(value, r.PostgresLatency, all)} |");
+
+    static void EndToEnd(StringBuilder text, EndToEndResult? run, Results r)
+    {
+        if (run is null)
+            return;
+        Rate(text, "2", $"end-to-end trivial jobs/s ({run.Job}), submitted → completed, slots saturated ({run.Throughput.Count} jobs, submitted in {run.SubmitTime.TotalSeconds:0.0} s, {run.Failed} failed)",
+            run.Throughput, r);
+    }
+
+    static double Services(IReadOnlyList<(string Service, double MillisecondsPerItem)> cpu) =>
+        cpu.Where(c => c.Service is not ("RabbitMQ" or "PostgreSQL")).Sum(c => c.MillisecondsPerItem);
+
+    static string Memory(IReadOnlyList<(string Service, double Megabytes)> memory) =>
+        memory.Count == 0 ? "n/a" : string.Join(", ", memory.Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Service} {m.Megabytes:0}")));
 
     static string Cpu(IReadOnlyList<(string Service, double MillisecondsPerItem)> cpu) =>
         cpu.Count == 0 ? "n/a" : string.Join(", ", cpu.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Service} {c.MillisecondsPerItem:0.0}")));

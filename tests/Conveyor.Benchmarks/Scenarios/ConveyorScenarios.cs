@@ -9,7 +9,7 @@ namespace Conveyor.Benchmarks.Scenarios;
 /// best_effort backlog that the loaded-latency row needs; that backlog is then purged so the idle and end-to-end rows
 /// start from an empty queue.
 /// </summary>
-public sealed class ConveyorScenarios(ConveyorStack stack, BenchmarkOptions options, TrivialJob job, Results results)
+public sealed class ConveyorScenarios(ConveyorStack stack, BenchmarkOptions options, TrivialJob job, TrivialJob script, Results results)
 {
     const int BestEffort = 1;
     const string BacklogType = "bench-backlog";
@@ -29,6 +29,8 @@ public sealed class ConveyorScenarios(ConveyorStack stack, BenchmarkOptions opti
             await FillBacklog();
         for (var i = 0; i < options.Executors; i++)
             await stack.StartExecutor("cpu", options.Slots);
+        // The executors start only now; their idle memory is read before they get work.
+        results.MemoryIdle = [.. results.MemoryIdle, .. ResidentMemory.Read(stack.Processes).Where(m => m.Service == "Executor")];
         if (options.Runs(4))
             await LoadedForeground();
         await stack.VirtualHost.Purge("execute-job-cpu");
@@ -42,7 +44,10 @@ public sealed class ConveyorScenarios(ConveyorStack stack, BenchmarkOptions opti
             results.IdleDispatch = await latency.Measure(options.LatencySamples, "foreground");
         }
         if (options.Runs(2))
-            await EndToEnd();
+        {
+            results.EndToEnd = await EndToEnd(job, EndToEndType, counted: true);
+            results.EndToEndScript = await EndToEnd(script, EndToEndType + "-script", counted: false);
+        }
     }
 
     async Task Submissions()
@@ -88,20 +93,28 @@ public sealed class ConveyorScenarios(ConveyorStack stack, BenchmarkOptions opti
         results.WaitingAfter = await counts.Waiting(BestEffort);
     }
 
-    async Task EndToEnd()
+    async Task<EndToEndResult> EndToEnd(TrivialJob kind, string type, bool counted)
     {
-        Log($"end to end: {options.EndToEndJobs} trivial jobs from {options.Clients} clients");
-        var body = job.Body(EndToEndType, "background");
+        Log($"end to end: {options.EndToEndJobs} trivial jobs ({kind.Name}) from {options.Clients} clients");
+        var body = kind.Body(type, "background");
         var cpu = new CpuMeter(stack.Processes);
+        var counters = counted ? await BusCounters.Read(stack) : null;
         cpu.Start();
         var clock = Stopwatch.StartNew();
         await LoadRunner.Run(options.Clients, Patience, options.EndToEndJobs, async _ => await client.Submit(body) is null ? 0 : 1);
-        results.EndToEndSubmitTime = clock.Elapsed;
-        var done = await JobCounts.WaitUntil(async () => await counts.Finished(EndToEndType) >= options.EndToEndJobs, Patience, 20);
-        var finished = await counts.Finished(EndToEndType);
-        results.EndToEnd = new Throughput(finished, clock.Elapsed, done ? 0 : options.EndToEndJobs - finished);
-        results.EndToEndFailed = await counts.Failed(EndToEndType);
-        results.EndToEndCpu = cpu.PerItem(finished);
+        var submitTime = clock.Elapsed;
+        var done = await JobCounts.WaitUntil(async () => await counts.Finished(type) >= options.EndToEndJobs, Patience, 20);
+        var finished = await counts.Finished(type);
+        var throughput = new Throughput(finished, clock.Elapsed, done ? 0 : options.EndToEndJobs - finished);
+        return new EndToEndResult
+        {
+            Job = kind.Name,
+            Throughput = throughput,
+            SubmitTime = submitTime,
+            Failed = await counts.Failed(type),
+            Cpu = cpu.PerItem(finished),
+            Messages = counters is null ? null : (await BusCounters.Read(stack)).PerItem(counters, finished),
+        };
     }
 
     static void Log(string message) => Console.Error.WriteLine($"[bench {DateTime.UtcNow:HH:mm:ss}] {message}");

@@ -14,15 +14,18 @@ public sealed class Results
     /// <summary>Null when the server has no bulk endpoint.</summary>
     public Throughput? BulkSubmissions { get; set; }
     public int BulkBatchSize { get; set; }
-    public Throughput? EndToEnd { get; set; }
-    public long EndToEndFailed { get; set; }
-    public TimeSpan EndToEndSubmitTime { get; set; }
+    /// <summary>The end-to-end row with a real ELF binary, and with a shell script.</summary>
+    public EndToEndResult? EndToEnd { get; set; }
+    public EndToEndResult? EndToEndScript { get; set; }
     public Latencies? IdleDispatch { get; set; }
     public Latencies? LoadedForeground { get; set; }
     public long WaitingBefore { get; set; }
     public long WaitingAfter { get; set; }
 
-    /// <summary>Services' CPU milliseconds per accepted single submission (row 1) and per end-to-end job (row 2).</summary>
+    /// <summary>CPU milliseconds per accepted single submission (row 1).</summary>
     public IReadOnlyList<(string Service, double MillisecondsPerItem)> SubmissionCpu { get; set; } = [];
-    public IReadOnlyList<(string Service, double MillisecondsPerItem)> EndToEndCpu { get; set; } = [];
+
+    /// <summary>Resident memory per service once started and idle, and at the end of the run.</summary>
+    public IReadOnlyList<(string Service, double Megabytes)> MemoryIdle { get; set; } = [];
+    public IReadOnlyList<(string Service, double Megabytes)> MemoryAtEnd { get; set; } = [];
 }

@@ -1,25 +1,30 @@
-using System.Security.Cryptography;
 using System.Text.Json;
+using Conveyor.TestSupport;
 
 namespace Conveyor.Benchmarks.Scenarios;
 
 /// <summary>
-/// A job whose binary exits 0 at once: a real process is still downloaded (once, then cached), verified, started and
-/// reaped, so the whole path is measured and the work itself costs next to nothing.
+/// A job whose binary exits 0 at once, served over HTTP on loopback: a real process is still downloaded (once, then
+/// cached), verified, started and reaped, so the whole path is measured and the work itself costs next to nothing.
+/// The default is a copy of <c>/bin/true</c>, a real ELF binary, as the job queues Conveyor is compared with run; the
+/// shell-script variant also pays for starting <c>/bin/sh</c>.
 /// </summary>
-public sealed class TrivialJob : IDisposable
+public sealed class TrivialJob
 {
-    readonly string directory = Directory.CreateTempSubdirectory("conveyor-bench-").FullName;
     readonly string url;
     readonly string sha256;
 
-    public TrivialJob()
+    TrivialJob(string name, (string Url, string Sha256) published)
     {
-        var path = Path.Combine(directory, "exit0.sh");
-        File.WriteAllText(path, "#!/bin/sh\nexit 0\n");
-        url = new Uri(path).AbsoluteUri;
-        sha256 = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
+        Name = name;
+        (url, sha256) = published;
     }
+
+    public string Name { get; }
+
+    public static TrivialJob Elf(BinaryServer server) => new("a copy of /bin/true", server.AddFile("true", File.ReadAllBytes("/bin/true")));
+
+    public static TrivialJob Script(BinaryServer server) => new("a shell script", server.AddScript("exit0.sh", "exit 0"));
 
     /// <summary>The seed-003 body of one such job.</summary>
     public string Body(string type, string priority) =>
@@ -27,6 +32,4 @@ public sealed class TrivialJob : IDisposable
 
     /// <summary>A bulk body of <paramref name="count"/> such jobs.</summary>
     public string BulkBody(string type, string priority, int count) => "[" + string.Join(',', Enumerable.Repeat(Body(type, priority), count)) + "]";
-
-    public void Dispose() => Directory.Delete(directory, recursive: true);
 }

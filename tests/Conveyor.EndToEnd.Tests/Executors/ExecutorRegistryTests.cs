@@ -25,7 +25,7 @@ public sealed class ExecutorRegistryTests(StackFixture fixture)
         Assert.False(string.IsNullOrEmpty((string?)profile["cpu_model"]));
         Assert.Empty(profile["gpus"]!.AsArray());
         Assert.Equal(["process", "docker"], profile["runtimes"]!.AsArray().Select(r => (string?)r));
-        Assert.Equal(2, (int?)profile["slots"]);
+        Assert.Equal(8, (int?)profile["slots"]); // the executor's default
         Assert.Matches("^[0-9a-f]{64}$", (string?)profile["runner_sha256"]);
     }
 
