@@ -5,6 +5,7 @@ using Conveyor.Api.Http;
 using Conveyor.Api.Queries;
 using Conveyor.Api.Security;
 using Conveyor.Api.Streams;
+using Conveyor.Api.Submissions;
 using Conveyor.Api.Webhooks;
 using Conveyor.Messaging;
 using Conveyor.Persistence;
@@ -42,6 +43,8 @@ public static class ApiServiceExtensions
         services.AddSingleton<SubscriptionStore>();
         services.AddSingleton<JobSnapshots>();
         services.AddSingleton<LiveEventHub>();
+        services.AddSingleton<SubmissionBatcher>();
+        services.AddHostedService(provider => provider.GetRequiredService<SubmissionBatcher>());
         services.AddConveyorMessaging(builder.Configuration, LiveEvents.Register);
         return builder;
     }

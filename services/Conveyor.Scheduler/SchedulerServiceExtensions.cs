@@ -6,6 +6,7 @@ using Conveyor.Persistence.Outbox;
 using Conveyor.Persistence.Sagas;
 using Conveyor.Scheduler.Executors;
 using Conveyor.Scheduler.StateMachines;
+using Conveyor.Scheduler.Submissions;
 using Conveyor.Scheduler.Supervision;
 using MassTransit;
 
@@ -24,6 +25,7 @@ public static class SchedulerServiceExtensions
         {
             bus.AddSagaStateMachine<JobLifecycleStateMachine, JobLifecycleState, JobLifecycleStateDefinition>().PostgresRepository();
             bus.AddConsumer<ExecutorRegistryConsumer>();
+            bus.AddConsumer<SubmitJobBatchConsumer, SubmitJobBatchConsumerDefinition>();
         });
         return builder;
     }

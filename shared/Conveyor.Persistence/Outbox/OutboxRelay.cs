@@ -16,6 +16,9 @@ public sealed class OutboxRelay(IBus bus, DeliveredOutboxRows delivered, OutboxS
     // Bounded for the reason BoundedPublish gives; a send abandoned here may still go out, and is then sent twice.
     static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(10);
 
+    /// <summary>Sends the messages of many transitions: each transition's in order, different transitions side by side.</summary>
+    public Task SendEach(IEnumerable<IReadOnlyList<StagedMessage>> transitions) => Task.WhenAll(transitions.Select(Send));
+
     public async Task Send(IReadOnlyList<StagedMessage> messages)
     {
         foreach (var staged in messages)

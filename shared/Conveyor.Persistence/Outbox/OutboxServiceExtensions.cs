@@ -9,6 +9,7 @@ public static class OutboxServiceExtensions
     {
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxRelay>();
+        services.AddSingleton(typeof(Sagas.SagaBatch<>));
         services.AddSingleton<DeliveredOutboxRows>();
         services.AddHostedService(provider => provider.GetRequiredService<DeliveredOutboxRows>());
         services.AddHostedService<OutboxDispatcher>();

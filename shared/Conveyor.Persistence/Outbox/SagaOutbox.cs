@@ -9,7 +9,8 @@ namespace Conveyor.Persistence.Outbox;
 /// <see cref="OutboxRelay"/> sends them straight from memory; the stored rows are the guarantee, sent by the
 /// <see cref="OutboxDispatcher"/> only if that did not happen (a crash, a broker outage). Never lost once committed.
 /// </summary>
-public sealed class SagaOutbox(DbContext db, ConsumeContext consumeContext)
+/// <param name="answers">False for one item of a batch message: the batch is answered once, as a whole.</param>
+public sealed class SagaOutbox(DbContext db, ConsumeContext consumeContext, bool answers = true)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -29,7 +30,7 @@ public sealed class SagaOutbox(DbContext db, ConsumeContext consumeContext)
     /// <summary>Answers the request being consumed; a message that was not a request has nobody to answer.</summary>
     public void Respond<T>(T message, Guid? jobId) where T : class
     {
-        if (consumeContext.ResponseAddress is { } address)
+        if (answers && consumeContext.ResponseAddress is { } address)
             Add(OutboxMessageKind.Respond, message, jobId, address, consumeContext.RequestId, priority: null);
     }
 

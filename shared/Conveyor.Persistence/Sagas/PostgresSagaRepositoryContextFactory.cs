@@ -26,16 +26,12 @@ public sealed class PostgresSagaRepositoryContextFactory<TSaga>(
     public async Task Send<T>(ConsumeContext<T> context, IPipe<SagaRepositoryContext<TSaga, T>> next)
         where T : class
     {
-        await using var db = await contexts.CreateDbContextAsync(context.CancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, context.CancellationToken);
-        // EF wraps every SaveChanges inside a transaction in a savepoint of its own: two more round trips per saga message.
-        // A failed save here fails the whole message, which is rolled back and retried, so those savepoints buy nothing;
-        // the one place that must survive a failed statement (a duplicate insert) takes its own savepoint.
-        db.Database.AutoSavepointsEnabled = false;
-
-        if (!await Inbox.TryRecord(db, context.MessageId, typeof(TSaga).Name, context.CancellationToken))
+        // The one place that must survive a failed statement (a duplicate insert) takes its own savepoint.
+        await using var saga = await SagaTransaction.Begin(contexts, context, typeof(TSaga).Name);
+        var db = saga.Db;
+        if (!saga.IsNew)
         {
-            await transaction.CommitAsync(context.CancellationToken);
+            await saga.Commit(context.CancellationToken);
             return;
         }
 
@@ -46,7 +42,7 @@ public sealed class PostgresSagaRepositoryContextFactory<TSaga>(
         // Outbox rows added where no saga row was saved (answers to messages for unknown jobs) still need flushing.
         if (db.ChangeTracker.HasChanges())
             await db.SaveChangesAsync(context.CancellationToken);
-        await transaction.CommitAsync(context.CancellationToken);
+        await saga.Commit(context.CancellationToken);
         if (outbox.HasMessages)
             await outboxRelay.Send(outbox.Staged);
     }

@@ -5,7 +5,7 @@ namespace Conveyor.Benchmarks.Measurement;
 
 /// <summary>
 /// Conveyor's own message counts, from MassTransit's counters on every service's <c>/metrics</c> page: how many saga
-/// transitions the scheduler ran, how many messages the services sent to the broker (publishes and sends) and how many
+/// transitions the scheduler ran (MassTransit's, and those run as items of a batch), how many messages the services sent to the broker (publishes and sends) and how many
 /// the broker delivered to them.
 /// </summary>
 public sealed record BusCounters(double SagaMessages, double Sent, double Received)
@@ -17,7 +17,7 @@ public sealed record BusCounters(double SagaMessages, double Sent, double Receiv
         foreach (var process in stack.Processes.Where(p => !p.HasExited))
         {
             var page = await http.GetStringAsync(new Uri(stack.AddressOf(process), "/metrics"));
-            saga += Sum(page, "messaging_masstransit_saga_ea_total");
+            saga += Sum(page, "messaging_masstransit_saga_ea_total") + Sum(page, "conveyor_saga_batch_transitions_total");
             sent += Sum(page, "messaging_masstransit_publish_ea_total") + Sum(page, "messaging_masstransit_send_ea_total");
             received += Sum(page, "messaging_masstransit_receive_ea_total");
         }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Conveyor.Api.Http;
 using Conveyor.Api.Security;
+using Conveyor.Api.Submissions;
 using Conveyor.Contracts.Jobs;
 using MassTransit;
 
@@ -8,8 +9,8 @@ namespace Conveyor.Api.Endpoints.V1;
 
 /// <summary>
 /// Seed 003's bulk submit. The whole list is validated before anything is stored: one bad job refuses the list with a
-/// 400 naming its index and field. Then every job goes to the scheduler, as a single submit does, and the answer holds
-/// one result per job in the order given.
+/// 400 naming its index and field. Then the whole list goes to the scheduler as one batch, which stores every job in one
+/// transaction (each through its own saga), and the answer holds one result per job in the order given.
 /// </summary>
 public static class BulkJobEndpoints
 {
@@ -21,7 +22,8 @@ public static class BulkJobEndpoints
         return v1;
     }
 
-    static async Task<IResult> SubmitBulk(HttpContext context, IRequestClient<SubmitJob> scheduler, ILogger<SubmitJob> logger, CancellationToken cancellationToken)
+    static async Task<IResult> SubmitBulk(HttpContext context, IRequestClient<SubmitJobBatch> scheduler, ILogger<SubmitJobBatch> logger,
+        CancellationToken cancellationToken)
     {
         var (body, bodyError) = await BulkRequestBody.Read(context.Request, cancellationToken);
         if (bodyError is not null)
@@ -32,33 +34,27 @@ public static class BulkJobEndpoints
         if (count is 0 or > MaxJobs)
             return ApiError.BadRequest($"the list must hold 1 to {MaxJobs} jobs", "body");
 
-        var definitions = new List<JobDefinition>(count);
+        var submittedAt = SubmissionClock.Now();
+        var owner = context.Caller().Name;
+        var jobs = new List<SubmitJob>(count);
         foreach (var (item, index) in body.EnumerateArray().Select((item, index) => (item, index)))
         {
             if (!JobDefinitionParser.TryParse(item, out var definition, out var error))
                 return BulkRequestBody.AtIndex(error, index);
-            definitions.Add(definition);
+            jobs.Add(new SubmitJob(NewId.NextGuid(), definition, submittedAt) { Owner = owner });
         }
 
-        var submittedAt = DateTimeOffset.UtcNow;
-        var results = await Task.WhenAll(definitions.Select(d => Submit(scheduler, d, submittedAt, context.Caller().Name, cancellationToken)));
-        logger.LogInformation("Bulk of {JobCount} jobs submitted, {Confirmed} confirmed", count, results.Count(r => r.Status == "pending"));
-        return Results.Json(results, ApiJson.Options, statusCode: StatusCodes.Status201Created);
-    }
-
-    static async Task<BulkJobResult> Submit(IRequestClient<SubmitJob> scheduler, JobDefinition definition, DateTimeOffset submittedAt, string? owner,
-        CancellationToken cancellationToken)
-    {
-        var jobId = NewId.NextGuid();
         try
         {
-            await scheduler.GetResponse<JobAccepted>(new SubmitJob(jobId, definition, submittedAt) { Owner = owner }, cancellationToken,
-                SchedulerRequests.AnswerTimeout);
-            return new BulkJobResult(jobId, "pending", null);
+            await scheduler.GetResponse<JobBatchAccepted>(new SubmitJobBatch(jobs), cancellationToken, SchedulerRequests.AnswerTimeout);
+            logger.LogInformation("Bulk of {JobCount} jobs accepted", count);
+            return Results.Json(jobs.Select(job => new BulkJobResult(job.JobId, "pending", null)), ApiJson.Options, statusCode: StatusCodes.Status201Created);
         }
         catch (RequestTimeoutException)
         {
-            return new BulkJobResult(jobId, "unconfirmed", "the scheduler did not confirm the job in time; it may still be accepted");
+            logger.LogWarning("Bulk of {JobCount} jobs not confirmed in time", count);
+            return Results.Json(jobs.Select(job => new BulkJobResult(job.JobId, "unconfirmed", "the scheduler did not confirm the job in time; it may still be accepted")),
+                ApiJson.Options, statusCode: StatusCodes.Status201Created);
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Conveyor.Api.Http;
 using Conveyor.Api.Queries;
 using Conveyor.Api.Security;
+using Conveyor.Api.Submissions;
 using Conveyor.Contracts.Jobs;
 using MassTransit;
 
@@ -18,7 +19,7 @@ public static class JobEndpoints
     }
 
     /// <summary>Answers 201 only once the scheduler has stored the job: after that it is never lost.</summary>
-    static async Task<IResult> Submit(HttpContext context, IRequestClient<SubmitJob> scheduler, ILogger<SubmitJob> logger, CancellationToken cancellationToken)
+    static async Task<IResult> Submit(HttpContext context, SubmissionBatcher submissions, ILogger<SubmitJob> logger, CancellationToken cancellationToken)
     {
         JsonElement body;
         try
@@ -35,20 +36,15 @@ public static class JobEndpoints
         if (!JobDefinitionParser.TryParse(body, out var definition, out var error))
             return error;
 
-        var jobId = NewId.NextGuid();
-        try
-        {
-            var accepted = await scheduler.GetResponse<JobAccepted>(new SubmitJob(jobId, definition, DateTimeOffset.UtcNow) { Owner = context.Caller().Name }, cancellationToken,
-                SchedulerRequests.AnswerTimeout);
-            logger.LogInformation("Job {JobId} of type {JobType} accepted", jobId, definition.Type);
-            return Results.Json(new SubmittedJob(jobId, definition.Type, "pending", accepted.Message.CreatedAt.UtcDateTime), ApiJson.Options,
-                statusCode: StatusCodes.Status201Created);
-        }
-        catch (RequestTimeoutException)
+        var job = new SubmitJob(NewId.NextGuid(), definition, SubmissionClock.Now()) { Owner = context.Caller().Name };
+        if (!await submissions.Submit(job))
         {
             return ApiError.Result(StatusCodes.Status503ServiceUnavailable, "the scheduler did not confirm the job in time; it may still be accepted",
-                new Dictionary<string, object?> { ["job_id"] = jobId });
+                new Dictionary<string, object?> { ["job_id"] = job.JobId });
         }
+        logger.LogInformation("Job {JobId} of type {JobType} accepted", job.JobId, definition.Type);
+        return Results.Json(new SubmittedJob(job.JobId, definition.Type, "pending", job.SubmittedAt.UtcDateTime), ApiJson.Options,
+            statusCode: StatusCodes.Status201Created);
     }
 
     static async Task<IResult> Get(string id, HttpContext context, JobQueries jobs, JobOwnership ownership, CancellationToken cancellationToken)

@@ -1,0 +1,59 @@
+using Conveyor.Persistence.Outbox;
+using MassTransit;
+using MassTransit.Context;
+using MassTransit.Saga;
+using Microsoft.EntityFrameworkCore;
+
+namespace Conveyor.Persistence.Sagas;
+
+/// <summary>
+/// Creates many saga instances in one PostgreSQL transaction: each item of a batch message raises the initial event on
+/// a new instance of the state machine, exactly as it would arriving alone (the same behaviours, the same outbox), and
+/// all of them commit together or not at all. A bulk submission of a thousand jobs was a thousand transactions, each
+/// with its own inbox row, row lock and commit, and a thousand answers; now it is one of each, so the per-job cost is
+/// what the transition itself does. Items whose instance already exists are left alone (the batch is idempotent).
+/// </summary>
+public sealed class SagaBatch<TSaga>(
+    IDbContextFactory<ConveyorDbContext> contexts,
+    ISagaConsumeContextFactory<DbContext, TSaga> sagaContexts,
+    OutboxRelay relay)
+    where TSaga : class, SagaStateMachineInstance, new()
+{
+    /// <summary>Runs <paramref name="initial"/> for every item; returns once all are committed and their messages sent.</summary>
+    public async Task CreateAll<T>(ConsumeContext context, IReadOnlyList<T> items, Func<T, Guid> idOf, StateMachine<TSaga> machine, Event<T> initial)
+        where T : class
+    {
+        await using var saga = await SagaTransaction.Begin(contexts, context, typeof(TSaga).Name + ".Batch");
+        var db = saga.Db;
+        if (!saga.IsNew)
+        {
+            await saga.Commit(context.CancellationToken);
+            return;
+        }
+
+        var ids = items.Select(idOf).ToList();
+        var existing = (await db.Set<TSaga>().AsNoTracking().Where(s => ids.Contains(s.CorrelationId)).Select(s => s.CorrelationId)
+            .ToListAsync(context.CancellationToken)).ToHashSet();
+        var staged = new List<IReadOnlyList<StagedMessage>>(items.Count);
+        foreach (var item in items)
+        {
+            var id = idOf(item);
+            if (!existing.Add(id))
+                continue;
+            // The item seen by the saga as if it had arrived alone; the batch is answered once, so its own reply is not sent.
+            var itemContext = new MessageConsumeContext<T>(context, item);
+            var outbox = new SagaOutbox(db, itemContext, answers: false);
+            var instance = new TSaga { CorrelationId = id };
+            var sagaContext = await sagaContexts.CreateSagaConsumeContext(db, new ConsumeContextScope<T>(itemContext, db, outbox), instance,
+                SagaConsumeContextMode.Add);
+            await machine.RaiseEvent(new MassTransitStateMachine<TSaga>.BehaviorContextProxy<T>(machine, sagaContext, sagaContext, initial));
+            db.Set<TSaga>().Add(instance);
+            staged.Add(outbox.Staged);
+        }
+
+        await db.SaveChangesAsync(context.CancellationToken);
+        await saga.Commit(context.CancellationToken);
+        SagaBatchMetrics.Transitions.Add(staged.Count, new KeyValuePair<string, object?>("saga", typeof(TSaga).Name));
+        await relay.SendEach(staged);
+    }
+}
