@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Conveyor.Api.Endpoints.V1;
 using Conveyor.Contracts.Jobs;
+using Conveyor.Persistence.Outbox;
 using MassTransit;
 
 namespace Conveyor.Api.Submissions;
@@ -14,6 +16,7 @@ namespace Conveyor.Api.Submissions;
 /// </summary>
 public sealed class SubmissionBatcher(IServiceProvider services, ILogger<SubmissionBatcher> logger) : BackgroundService
 {
+    static readonly ActivitySource Tracing = new("Conveyor.Submissions");
     const int MaxBatch = 256;
     const int Senders = 4;
 
@@ -56,6 +59,8 @@ public sealed class SubmissionBatcher(IServiceProvider services, ILogger<Submiss
     {
         try
         {
+            // The request continues the first submission's trace; each job's own trace continues from its SubmitJob.
+            using var activity = OutboxTracing.Continue(Tracing, "submit batch", batch[0].Job.TraceParent);
             // Scoped as MassTransit's request clients are; one scope per batch.
             await using var scope = services.CreateAsyncScope();
             var scheduler = scope.ServiceProvider.GetRequiredService<IRequestClient<SubmitJobBatch>>();

@@ -16,7 +16,7 @@ public sealed class SubmitJobBatchConsumer(SagaBatch<JobLifecycleState> batch, J
     public async Task Consume(ConsumeContext<SubmitJobBatch> context)
     {
         var jobs = context.Message.Jobs;
-        await batch.CreateAll(context, jobs, job => job.JobId, machine, machine.Submitted);
+        await batch.CreateAll(context, jobs, job => job.JobId, job => job.TraceParent, machine, machine.Submitted);
         await context.RespondAsync(new JobBatchAccepted([.. jobs.Select(job => job.JobId)]));
     }
 }

@@ -5,4 +5,10 @@ public sealed record SubmitJob(Guid JobId, JobDefinition Definition, DateTimeOff
 {
     /// <summary>Who submitted it (an API key's name); null when the API runs without keys.</summary>
     public string? Owner { get; init; }
+
+    /// <summary>
+    /// The W3C traceparent of the request that submitted it, when traced: jobs submitted together travel in one batch
+    /// message, and each keeps its own trace through this.
+    /// </summary>
+    public string? TraceParent { get; init; }
 }

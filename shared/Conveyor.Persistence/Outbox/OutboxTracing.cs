@@ -19,10 +19,13 @@ public static class OutboxTracing
         Activity.Current is { IdFormat: ActivityIdFormat.W3C } current ? current.Id : null;
 
     /// <summary>An activity around one message's delivery, child of the transition that staged it; null when nothing listens.</summary>
-    public static Activity? StartDelivery(OutboxMessage message)
+    public static Activity? StartDelivery(OutboxMessage message) => Continue(Source, "outbox deliver", message.TraceParent);
+
+    /// <summary>An activity of <paramref name="source"/> whose parent is <paramref name="traceParent"/> (a W3C traceparent), or a new root when there is none.</summary>
+    public static Activity? Continue(ActivitySource source, string name, string? traceParent)
     {
-        if (message.TraceParent is null || !ActivityContext.TryParse(message.TraceParent, null, isRemote: true, out var parent))
-            return Source.StartActivity("outbox deliver", ActivityKind.Internal);
-        return Source.StartActivity("outbox deliver", ActivityKind.Internal, parent);
+        if (traceParent is null || !ActivityContext.TryParse(traceParent, null, isRemote: true, out var parent))
+            return source.StartActivity(name, ActivityKind.Internal);
+        return source.StartActivity(name, ActivityKind.Internal, parent);
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Conveyor.Persistence.Outbox;
 using MassTransit;
 using MassTransit.Context;
@@ -19,8 +20,12 @@ public sealed class SagaBatch<TSaga>(
     OutboxRelay relay)
     where TSaga : class, SagaStateMachineInstance, new()
 {
+    static readonly ActivitySource Tracing = new(SagaBatchMetrics.MeterName);
+
     /// <summary>Runs <paramref name="initial"/> for every item; returns once all are committed and their messages sent.</summary>
-    public async Task CreateAll<T>(ConsumeContext context, IReadOnlyList<T> items, Func<T, Guid> idOf, StateMachine<TSaga> machine, Event<T> initial)
+    /// <param name="traceParentOf">The W3C traceparent each item came with, so that its transition, and the messages it stages, continue it.</param>
+    public async Task CreateAll<T>(ConsumeContext context, IReadOnlyList<T> items, Func<T, Guid> idOf, Func<T, string?> traceParentOf,
+        StateMachine<TSaga> machine, Event<T> initial)
         where T : class
     {
         await using var saga = await SagaTransaction.Begin(contexts, context, typeof(TSaga).Name + ".Batch");
@@ -41,6 +46,7 @@ public sealed class SagaBatch<TSaga>(
             if (!existing.Add(id))
                 continue;
             // The item seen by the saga as if it had arrived alone; the batch is answered once, so its own reply is not sent.
+            using var activity = OutboxTracing.Continue(Tracing, typeof(TSaga).Name + " " + typeof(T).Name, traceParentOf(item));
             var itemContext = new MessageConsumeContext<T>(context, item);
             var outbox = new SagaOutbox(db, itemContext, answers: false);
             var instance = new TSaga { CorrelationId = id };

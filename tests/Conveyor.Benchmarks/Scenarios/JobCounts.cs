@@ -14,6 +14,14 @@ public sealed class JobCounts(IsolatedDatabase database)
     public Task<long> Finished(string type) =>
         database.Scalar($"SELECT count(*) FROM jobs WHERE type = '{type}' AND current_state IN ('Completed', 'Failed')");
 
+    /// <summary>When the last job of a type finished, as the scheduler recorded it.</summary>
+    public async Task<DateTimeOffset?> LastFinishedAt(string type)
+    {
+        var microseconds = await database.Scalar(
+            $"SELECT COALESCE((extract(epoch FROM max(completed_at)) * 1000000)::bigint, 0) FROM jobs WHERE type = '{type}' AND current_state IN ('Completed', 'Failed')");
+        return microseconds == 0 ? null : DateTimeOffset.UnixEpoch.AddTicks(microseconds * 10);
+    }
+
     public Task<long> Failed(string type) =>
         database.Scalar($"SELECT count(*) FROM jobs WHERE type = '{type}' AND current_state = 'Failed'");
 

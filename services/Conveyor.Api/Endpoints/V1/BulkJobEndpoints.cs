@@ -3,6 +3,7 @@ using Conveyor.Api.Http;
 using Conveyor.Api.Security;
 using Conveyor.Api.Submissions;
 using Conveyor.Contracts.Jobs;
+using Conveyor.Persistence.Outbox;
 using MassTransit;
 
 namespace Conveyor.Api.Endpoints.V1;
@@ -36,12 +37,13 @@ public static class BulkJobEndpoints
 
         var submittedAt = SubmissionClock.Now();
         var owner = context.Caller().Name;
+        var traceParent = OutboxTracing.CurrentTraceParent();
         var jobs = new List<SubmitJob>(count);
         foreach (var (item, index) in body.EnumerateArray().Select((item, index) => (item, index)))
         {
             if (!JobDefinitionParser.TryParse(item, out var definition, out var error))
                 return BulkRequestBody.AtIndex(error, index);
-            jobs.Add(new SubmitJob(NewId.NextGuid(), definition, submittedAt) { Owner = owner });
+            jobs.Add(new SubmitJob(NewId.NextGuid(), definition, submittedAt) { Owner = owner, TraceParent = traceParent });
         }
 
         try

@@ -4,6 +4,7 @@ using Conveyor.Api.Queries;
 using Conveyor.Api.Security;
 using Conveyor.Api.Submissions;
 using Conveyor.Contracts.Jobs;
+using Conveyor.Persistence.Outbox;
 using MassTransit;
 
 namespace Conveyor.Api.Endpoints.V1;
@@ -36,7 +37,11 @@ public static class JobEndpoints
         if (!JobDefinitionParser.TryParse(body, out var definition, out var error))
             return error;
 
-        var job = new SubmitJob(NewId.NextGuid(), definition, SubmissionClock.Now()) { Owner = context.Caller().Name };
+        var job = new SubmitJob(NewId.NextGuid(), definition, SubmissionClock.Now())
+        {
+            Owner = context.Caller().Name,
+            TraceParent = OutboxTracing.CurrentTraceParent(),
+        };
         if (!await submissions.Submit(job))
         {
             return ApiError.Result(StatusCodes.Status503ServiceUnavailable, "the scheduler did not confirm the job in time; it may still be accepted",
