@@ -16,7 +16,11 @@ public static class PersistenceServiceExtensions
         // No PendingModelChangesWarning override: a model changed without a migration makes MigrateAsync throw at start
         // (the CI check, `dotnet ef migrations has-pending-model-changes`, finds it first).
         services.AddPooledDbContextFactory<ConveyorDbContext>(options => options
-            .UseNpgsql(connectionString, npgsql => npgsql.ConfigureDataSource(DatabaseTracing.OnlyWithinTracedWork)));
+            .UseNpgsql(connectionString, npgsql => npgsql.ConfigureDataSource(dataSource =>
+            {
+                DatabaseTracing.OnlyWithinTracedWork(dataSource);
+                StatementPreparation.UnlessConfigured(dataSource);
+            })));
         return services;
     }
 
