@@ -7,14 +7,13 @@ namespace Conveyor.Persistence.Outbox;
 
 /// <summary>
 /// Sends what committed transitions left in the outbox, then deletes it: the messages the <see cref="OutboxRelay"/> could
-/// not send at once (a broker outage) and those a crash left unsent, which go out when the scheduler comes back. Polls,
-/// and wakes early when the relay fails. Several schedulers share the
+/// not send at once (a broker outage) and those a crash left unsent, which go out when the scheduler comes back. Polls
+/// every second for rows older than <see cref="RelayGrace"/>. Several schedulers share the
 /// table safely (<c>FOR UPDATE SKIP LOCKED</c>). Delivery is at least once; every message keeps its id across resends.
 /// </summary>
 public sealed class OutboxDispatcher(
     IDbContextFactory<ConveyorDbContext> contexts,
     IBus bus,
-    OutboxSignal signal,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     const int BatchSize = 500;
@@ -34,7 +33,7 @@ public sealed class OutboxDispatcher(
                 while (await DispatchBatch(stoppingToken) == BatchSize)
                 {
                 }
-                await signal.Wait(PollInterval, stoppingToken);
+                await Task.Delay(PollInterval, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -11,7 +11,7 @@ namespace Conveyor.Persistence.Outbox;
 /// <see cref="OutboxDispatcher"/> sends whatever is still stored once it is older than <see cref="OutboxDispatcher.RelayGrace"/>.
 /// It runs inside the saga's consume, after the commit, so a job's next transition never overtakes its messages.
 /// </summary>
-public sealed class OutboxRelay(IBus bus, DeliveredOutboxRows delivered, OutboxSignal signal, ILogger<OutboxRelay> logger)
+public sealed class OutboxRelay(IBus bus, DeliveredOutboxRows delivered, ILogger<OutboxRelay> logger)
 {
     // Bounded for the reason BoundedPublish gives; a send abandoned here may still go out, and is then sent twice.
     static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(10);
@@ -32,7 +32,6 @@ public sealed class OutboxRelay(IBus bus, DeliveredOutboxRows delivered, OutboxS
                 // This message and the ones after it stay stored; the dispatcher sends them, in order, from the table.
                 logger.LogWarning("Sending {MessageType} of job {JobId} failed, left to the outbox dispatcher: {Reason}",
                     staged.Type.Name, staged.Row.JobId, ex.Message);
-                signal.Notify();
                 return;
             }
             delivered.Add(staged.Row.Id);

@@ -7,7 +7,6 @@ public static class OutboxServiceExtensions
     /// <summary>The dispatcher that sends committed outbox messages; every service that runs a saga on PostgreSQL needs it.</summary>
     public static IServiceCollection AddConveyorOutbox(this IServiceCollection services)
     {
-        services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxRelay>();
         services.AddSingleton(typeof(Sagas.SagaBatch<>));
         services.AddSingleton<DeliveredOutboxRows>();
