@@ -1,3 +1,5 @@
+using Conveyor.Contracts.Attempts;
+using Conveyor.Contracts.Jobs;
 using Conveyor.Messaging.Faults;
 using Conveyor.Messaging.Logging;
 using Conveyor.Messaging.Recovery;
@@ -41,6 +43,9 @@ public static class MessagingServiceExtensions
                 });
                 if (options.PrefetchCount is { } prefetch)
                     rabbit.PrefetchCount = prefetch;
+                // The saga's marker interfaces are for correlation in code; the broker needs no exchanges for them.
+                rabbit.Publish<IJobMessage>(publish => publish.Exclude = true);
+                rabbit.Publish<IAttemptMessage>(publish => publish.Exclude = true);
                 rabbit.UseConsumeFilter(typeof(JobLogScopeFilter<>), context);
                 if (configuration.GetValue<bool>("Messaging:DuplicateDeliveries"))
                     rabbit.UseConsumeFilter(typeof(DuplicateDeliveryFilter<>), context);

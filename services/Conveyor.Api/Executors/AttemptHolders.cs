@@ -11,8 +11,6 @@ namespace Conveyor.Api.Executors;
 /// </summary>
 public sealed class AttemptHolders(IDbContextFactory<ConveyorDbContext> contexts)
 {
-    static readonly string[] RunningStates = ["Running", "Stopping"];
-
     public async Task<HolderCheck> Check(Guid jobId, string executorId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -25,10 +23,10 @@ public sealed class AttemptHolders(IDbContextFactory<ConveyorDbContext> contexts
 
         var status = PublicStatus.Of(job.CurrentState);
         var current = job.Attempts.FirstOrDefault(a => a.AttemptId == job.CurrentAttemptId);
-        var running = RunningStates.Contains(job.CurrentState);
+        var running = JobStates.OnExecutor.Contains(job.CurrentState);
         var holdsCurrent = current?.ExecutorId == executorId;
         if (running && holdsCurrent)
-            return new HolderCheck(HolderVerdict.Holds, jobId, current!.AttemptId, status) { StopRequested = job.CurrentState == "Stopping" };
+            return new HolderCheck(HolderVerdict.Holds, jobId, current!.AttemptId, status) { StopRequested = job.CurrentState == JobStates.Stopping };
         var heldEarlier = job.Attempts.Any(a => a.ExecutorId == executorId && a.AttemptId != job.CurrentAttemptId);
         return running || heldEarlier
             ? new HolderCheck(HolderVerdict.NotHolder, jobId, null, status)
@@ -44,7 +42,7 @@ public sealed class AttemptHolders(IDbContextFactory<ConveyorDbContext> contexts
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             var job = await db.Jobs.AsNoTracking().Where(j => j.CorrelationId == jobId)
                 .Select(j => new { j.CurrentState, j.CurrentAttemptId }).SingleAsync(cancellationToken);
-            var moved = !RunningStates.Contains(job.CurrentState) || job.CurrentAttemptId != attemptId;
+            var moved = !JobStates.OnExecutor.Contains(job.CurrentState) || job.CurrentAttemptId != attemptId;
             if (moved || DateTimeOffset.UtcNow >= deadline)
                 return PublicStatus.Of(job.CurrentState);
             await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken);

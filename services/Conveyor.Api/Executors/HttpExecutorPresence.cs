@@ -3,6 +3,7 @@ using Conveyor.Contracts.Executors;
 using Conveyor.Contracts.Jobs;
 using Conveyor.Messaging;
 using Conveyor.Persistence;
+using Conveyor.Persistence.Jobs;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
@@ -38,11 +39,11 @@ public sealed class HttpExecutorPresence(IDbContextFactory<ConveyorDbContext> co
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var running = await db.Jobs.AsNoTracking()
-            .Where(j => j.ExecutorId == executorId && (j.CurrentState == "Running" || j.CurrentState == "Stopping"))
+            .Where(j => j.ExecutorId == executorId && JobStates.OnExecutor.Contains(j.CurrentState))
             .Select(j => new { j.CorrelationId, j.CurrentAttemptId, j.Type, j.StartedAt })
             .ToListAsync(cancellationToken);
-        var completed = await db.Jobs.AsNoTracking().LongCountAsync(j => j.ExecutorId == executorId && j.CurrentState == "Completed", cancellationToken);
-        var failed = await db.Jobs.AsNoTracking().LongCountAsync(j => j.ExecutorId == executorId && j.CurrentState == "Failed", cancellationToken);
+        var completed = await db.Jobs.AsNoTracking().LongCountAsync(j => j.ExecutorId == executorId && j.CurrentState == JobStates.Completed, cancellationToken);
+        var failed = await db.Jobs.AsNoTracking().LongCountAsync(j => j.ExecutorId == executorId && j.CurrentState == JobStates.Failed, cancellationToken);
         var pool = claim?.Pool ?? "cpu";
         var slots = Math.Max(1, running.Count);
         var docker = claim?.Kinds.Any(k => k != JobKind.Binary) == true;

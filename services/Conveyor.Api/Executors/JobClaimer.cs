@@ -1,8 +1,9 @@
 using Conveyor.Api.Endpoints.V1;
 using Conveyor.Contracts.Attempts;
 using Conveyor.Persistence;
-using Microsoft.EntityFrameworkCore;
+using Conveyor.Persistence.Jobs;
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
 
 namespace Conveyor.Api.Executors;
 
@@ -40,7 +41,7 @@ public sealed class JobClaimer(IDbContextFactory<ConveyorDbContext> contexts, IR
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var kinds = claim.Kinds.ToList();
         var rows = await db.Jobs.AsNoTracking()
-            .Where(j => j.CurrentState == "Pending" && j.Pool == claim.Pool && kinds.Contains(j.Kind) && j.CurrentAttemptId != null)
+            .Where(j => j.CurrentState == JobStates.Pending && j.Pool == claim.Pool && kinds.Contains(j.Kind) && j.CurrentAttemptId != null)
             .OrderByDescending(j => j.DispatchPriority).ThenBy(j => j.CreatedAt).ThenBy(j => j.CorrelationId)
             .Take(Candidates)
             .Select(j => new { j.CorrelationId, j.CurrentAttemptId })

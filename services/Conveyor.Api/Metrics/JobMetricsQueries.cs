@@ -26,7 +26,7 @@ public sealed class JobMetricsQueries(IDbContextFactory<ConveyorDbContext> conte
     public IReadOnlyList<(string Pool, JobPriority Priority, long Count)> QueueDepth()
     {
         using var db = contexts.CreateDbContext();
-        var rows = db.Jobs.AsNoTracking().Where(j => j.CurrentState == "Pending")
+        var rows = db.Jobs.AsNoTracking().Where(j => j.CurrentState == JobStates.Pending)
             .GroupBy(j => new { j.Pool, j.DispatchPriority })
             .Select(g => new { g.Key.Pool, Priority = g.Key.DispatchPriority, Count = g.LongCount() })
             .ToList();

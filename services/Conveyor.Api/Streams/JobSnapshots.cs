@@ -9,7 +9,6 @@ namespace Conveyor.Api.Streams;
 public sealed class JobSnapshots(IDbContextFactory<ConveyorDbContext> contexts)
 {
     public const int MaxActiveJobs = 1000;
-    static readonly string[] TerminalStates = ["Completed", "Failed", "Cancelled"];
 
     public async Task<JobSnapshot?> Get(Guid jobId, CancellationToken cancellationToken)
     {
@@ -22,7 +21,7 @@ public sealed class JobSnapshots(IDbContextFactory<ConveyorDbContext> contexts)
     public async Task<IReadOnlyList<JobSnapshot>> Active(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await Read(db.Jobs.Where(j => !TerminalStates.Contains(j.CurrentState)).OrderBy(j => j.CreatedAt).Take(MaxActiveJobs), cancellationToken);
+        return await Read(db.Jobs.Where(j => !JobStates.Finished.Contains(j.CurrentState)).OrderBy(j => j.CreatedAt).Take(MaxActiveJobs), cancellationToken);
     }
 
     static async Task<List<JobSnapshot>> Read(IQueryable<JobLifecycleState> jobs, CancellationToken cancellationToken)

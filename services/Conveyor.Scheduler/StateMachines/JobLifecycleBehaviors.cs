@@ -32,7 +32,6 @@ public sealed class JobLifecycleBehaviors(SchedulerOptions options)
         OpenAttempt(job);
     }
 
-    /// <summary>Puts the job's current attempt on its pool's priority queue (through the outbox: only once the transition commits).</summary>
     /// <summary>Queues the current attempt's work at the job's own priority; aging, when on, counts from now.</summary>
     public static Task Dispatch(BehaviorContext<JobLifecycleState> context)
     {
@@ -50,9 +49,6 @@ public sealed class JobLifecycleBehaviors(SchedulerOptions options)
         context.Saga.DispatchPriority = context.Message.Priority;
         return SendWork(context);
     }
-
-    public static bool Moves(BehaviorContext<JobLifecycleState, PriorityAged> c) =>
-        c.Message.AttemptId == c.Saga.CurrentAttemptId && c.Message.Priority > c.Saga.DispatchPriority;
 
     static Task SendWork(BehaviorContext<JobLifecycleState> context)
     {
@@ -99,10 +95,6 @@ public sealed class JobLifecycleBehaviors(SchedulerOptions options)
     public static Task StopOnExecutor(BehaviorContext<JobLifecycleState> context) =>
         context.PublishAfterCommit(new StopAttempt(context.Saga.CorrelationId, context.Saga.CurrentAttemptId!.Value, context.Saga.Error ?? "stopped"),
             context.Saga.CorrelationId);
-
-    public bool RetriesExitCode(JobLifecycleState job) => job.RetryOnFailure && HasAttemptsLeft(job);
-
-    public static bool HasAttemptsLeft(JobLifecycleState job) => job.AttemptCount < job.MaxAttempts;
 
     /// <summary>Opens the next attempt and parks it until its backoff has passed: base × 2^(attempts − 1), capped.</summary>
     public void ScheduleRetry(BehaviorContext<JobLifecycleState> context)
@@ -190,14 +182,6 @@ public sealed class JobLifecycleBehaviors(SchedulerOptions options)
         job.ExitCode = null;
         EndStop(job);
     }
-
-    public static bool IsCurrent(BehaviorContext<JobLifecycleState, StartAttempt> c) => c.Message.AttemptId == c.Saga.CurrentAttemptId;
-    public static bool IsCurrent(BehaviorContext<JobLifecycleState, AttemptHeartbeat> c) => c.Message.AttemptId == c.Saga.CurrentAttemptId;
-    public static bool IsCurrent(BehaviorContext<JobLifecycleState, AttemptCompleted> c) => c.Message.AttemptId == c.Saga.CurrentAttemptId;
-    public static bool IsCurrent(BehaviorContext<JobLifecycleState, AttemptFailed> c) => c.Message.AttemptId == c.Saga.CurrentAttemptId;
-    public static bool IsCurrent(BehaviorContext<JobLifecycleState, RetryDue> c) => c.Message.AttemptId == c.Saga.CurrentAttemptId;
-    public static bool IsCurrent(BehaviorContext<JobLifecycleState, AttemptHeartbeatLost> c) => c.Message.AttemptId == c.Saga.CurrentAttemptId;
-    public static bool IsCurrent(BehaviorContext<JobLifecycleState, AttemptDeadlinePassed> c) => c.Message.AttemptId == c.Saga.CurrentAttemptId;
 
     static void OpenAttempt(JobLifecycleState job)
     {

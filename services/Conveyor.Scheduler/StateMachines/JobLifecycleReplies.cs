@@ -32,9 +32,6 @@ public static class JobLifecycleReplies
     public static Task Rejected<T>(BehaviorContext<JobLifecycleState, T> context, string reason) where T : class =>
         context.RespondAfterCommit(new JobCommandRejected(context.Saga.CorrelationId, PublicStatus.Of(context.Saga.CurrentState), reason), context.Saga.CorrelationId);
 
-    public static Task NotFound(ConsumeContext<CancelJob> context) =>
-        context.RespondAfterCommit(new JobNotFound(context.Message.JobId), context.Message.JobId);
-
-    public static Task NotFound(ConsumeContext<StopJob> context) =>
+    public static Task NotFound<T>(ConsumeContext<T> context) where T : class, IJobMessage =>
         context.RespondAfterCommit(new JobNotFound(context.Message.JobId), context.Message.JobId);
 }

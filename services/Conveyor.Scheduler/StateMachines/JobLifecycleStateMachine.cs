@@ -1,9 +1,11 @@
+using System.Linq.Expressions;
 using Conveyor.Contracts.Attempts;
 using Conveyor.Contracts.Jobs;
 using Conveyor.Persistence.Jobs;
 using Conveyor.Scheduler.Supervision;
 using MassTransit;
 using Microsoft.Extensions.Options;
+using static Conveyor.Scheduler.StateMachines.JobLifecycleConditions;
 
 namespace Conveyor.Scheduler.StateMachines;
 
@@ -13,6 +15,7 @@ namespace Conveyor.Scheduler.StateMachines;
 /// Pending | Waiting → Cancelled; Running → Stopping → Cancelled.
 /// Every executor report names its attempt; only reports for the current attempt move the job, so duplicates and
 /// late or stale reports change nothing, and a finished job never moves again.
+/// The states' names are stored in <c>jobs.current_state</c> and named for queries in <see cref="JobStates"/>.
 /// </summary>
 public sealed class JobLifecycleStateMachine : MassTransitStateMachine<JobLifecycleState>
 {
@@ -38,89 +41,111 @@ public sealed class JobLifecycleStateMachine : MassTransitStateMachine<JobLifecy
 
     public JobLifecycleStateMachine(IOptions<SchedulerOptions> options)
     {
-        var settings = options.Value;
-        var behaviors = new JobLifecycleBehaviors(settings);
+        var job = new JobLifecycleBehaviors(options.Value);
 
-        InstanceState(job => job.CurrentState);
+        InstanceState(saga => saga.CurrentState);
 
-        Event(() => Submitted, e => e.CorrelateById(c => c.Message.JobId));
-        Event(() => CancelRequested, e => { e.CorrelateById(c => c.Message.JobId); e.OnMissingInstance(m => m.ExecuteAsync(JobLifecycleReplies.NotFound)); });
-        Event(() => StopRequested, e => { e.CorrelateById(c => c.Message.JobId); e.OnMissingInstance(m => m.ExecuteAsync(JobLifecycleReplies.NotFound)); });
-        Event(() => AttemptStartRequested, e => { e.CorrelateById(c => c.Message.JobId); e.OnMissingInstance(m => m.ExecuteAsync(JobLifecycleReplies.RefuseUnknown)); });
-        Event(() => HeartbeatReceived, e => { e.CorrelateById(c => c.Message.JobId); e.OnMissingInstance(m => m.Discard()); });
-        Event(() => AttemptCompleted, e => { e.CorrelateById(c => c.Message.JobId); e.OnMissingInstance(m => m.Discard()); });
-        Event(() => AttemptFailed, e => { e.CorrelateById(c => c.Message.JobId); e.OnMissingInstance(m => m.Discard()); });
-        Event(() => RetryDue, e => { e.CorrelateById(c => c.Message.JobId); e.OnMissingInstance(m => m.Discard()); });
-        Event(() => HeartbeatLost, e => { e.CorrelateById(c => c.Message.JobId); e.OnMissingInstance(m => m.Discard()); });
-        Event(() => DeadlinePassed, e => { e.CorrelateById(c => c.Message.JobId); e.OnMissingInstance(m => m.Discard()); });
-        Event(() => Aged, e => { e.CorrelateById(c => c.Message.JobId); e.OnMissingInstance(m => m.Discard()); });
+        CorrelateByJob(() => Submitted);
+        CorrelateByJob(() => CancelRequested, missing => missing.ExecuteAsync(JobLifecycleReplies.NotFound));
+        CorrelateByJob(() => StopRequested, missing => missing.ExecuteAsync(JobLifecycleReplies.NotFound));
+        CorrelateByJob(() => AttemptStartRequested, missing => missing.ExecuteAsync(JobLifecycleReplies.RefuseUnknown));
+        CorrelateByJob(() => HeartbeatReceived, missing => missing.Discard());
+        CorrelateByJob(() => AttemptCompleted, missing => missing.Discard());
+        CorrelateByJob(() => AttemptFailed, missing => missing.Discard());
+        CorrelateByJob(() => RetryDue, missing => missing.Discard());
+        CorrelateByJob(() => HeartbeatLost, missing => missing.Discard());
+        CorrelateByJob(() => DeadlinePassed, missing => missing.Discard());
+        CorrelateByJob(() => Aged, missing => missing.Discard());
 
         Initially(
             When(Submitted)
-                .Then(behaviors.Record)
+                .Record(job)
                 .TransitionTo(Pending)
                 // Submitted goes out before the work, so subscribers hear it before anything an executor causes.
-                .ThenAsync(JobLifecycleEvents.Submitted)
-                .ThenAsync(JobLifecycleBehaviors.Dispatch)
-                .ThenAsync(JobLifecycleReplies.Accept));
+                .PublishSubmitted()
+                .SendWork()
+                .AcceptSubmission());
+
+        // Submitting a job id again is answered with the job as it stands.
+        DuringAny(
+            When(Submitted).AcceptSubmission());
+
+        // Until an executor holds the job, cancel and stop both end it at once.
+        During(Pending, Waiting,
+            When(CancelRequested).Cancel().TransitionTo(Cancelled).PublishCancelled().AcceptCommand(),
+            When(StopRequested).Cancel().TransitionTo(Cancelled).PublishCancelled().AcceptCommand());
 
         During(Pending,
-            When(Submitted).ThenAsync(JobLifecycleReplies.Accept),
-            When(CancelRequested).Then(c => JobLifecycleBehaviors.Cancel(c.Saga, c.Message.Reason)).TransitionTo(Cancelled).ThenAsync(JobLifecycleEvents.Cancelled).ThenAsync(JobLifecycleReplies.Accepted),
-            When(StopRequested).Then(c => JobLifecycleBehaviors.Cancel(c.Saga, c.Message.Reason)).TransitionTo(Cancelled).ThenAsync(JobLifecycleEvents.Cancelled).ThenAsync(JobLifecycleReplies.Accepted),
-            When(AttemptStartRequested, JobLifecycleBehaviors.IsCurrent).Then(behaviors.StartAttempt).TransitionTo(Running).ThenAsync(JobLifecycleReplies.Grant),
-            When(AttemptStartRequested, c => !JobLifecycleBehaviors.IsCurrent(c)).ThenAsync(c => JobLifecycleReplies.Refuse(c, "not the job's current attempt")),
-            When(Aged, JobLifecycleBehaviors.Moves).ThenAsync(JobLifecycleBehaviors.Requeue),
-            Ignore(HeartbeatReceived), Ignore(AttemptCompleted), Ignore(AttemptFailed), Ignore(RetryDue), Ignore(HeartbeatLost), Ignore(DeadlinePassed));
+            When(AttemptStartRequested)
+                .IfElse(IsCurrent,
+                    granted => granted.StartAttempt(job).TransitionTo(Running).GrantAttempt(),
+                    stale => stale.RefuseAttempt("not the job's current attempt")),
+            When(Aged, RaisesPriority).SendWorkAgain(),
+            Ignore(HeartbeatReceived), Ignore(AttemptCompleted), Ignore(AttemptFailed),
+            Ignore(RetryDue), Ignore(HeartbeatLost), Ignore(DeadlinePassed));
 
         During(Waiting,
-            When(Submitted).ThenAsync(JobLifecycleReplies.Accept),
-            When(CancelRequested).Then(c => JobLifecycleBehaviors.Cancel(c.Saga, c.Message.Reason)).TransitionTo(Cancelled).ThenAsync(JobLifecycleEvents.Cancelled).ThenAsync(JobLifecycleReplies.Accepted),
-            When(StopRequested).Then(c => JobLifecycleBehaviors.Cancel(c.Saga, c.Message.Reason)).TransitionTo(Cancelled).ThenAsync(JobLifecycleEvents.Cancelled).ThenAsync(JobLifecycleReplies.Accepted),
-            When(RetryDue, JobLifecycleBehaviors.IsCurrent).Then(c => c.Saga.NextAttemptAt = null).TransitionTo(Pending).ThenAsync(JobLifecycleBehaviors.Dispatch),
-            When(AttemptStartRequested).ThenAsync(c => JobLifecycleReplies.Refuse(c, "the attempt is not queued yet")),
-            Ignore(HeartbeatReceived), Ignore(AttemptCompleted), Ignore(AttemptFailed), Ignore(HeartbeatLost), Ignore(DeadlinePassed), Ignore(Aged));
+            When(RetryDue, IsCurrent).ClearRetryTime().TransitionTo(Pending).SendWork(),
+            When(AttemptStartRequested).RefuseAttempt("the attempt is not queued yet"),
+            Ignore(HeartbeatReceived), Ignore(AttemptCompleted), Ignore(AttemptFailed),
+            Ignore(HeartbeatLost), Ignore(DeadlinePassed), Ignore(Aged));
 
         During(Running,
-            When(Submitted).ThenAsync(JobLifecycleReplies.Accept),
-            When(CancelRequested).ThenAsync(c => JobLifecycleReplies.Rejected(c, "only a pending job can be cancelled; stop a running job instead")),
-            When(StopRequested).Then(behaviors.RequestStop).TransitionTo(Stopping).ThenAsync(JobLifecycleBehaviors.StopOnExecutor).ThenAsync(JobLifecycleReplies.Accepted),
-            When(AttemptStartRequested).ThenAsync(c => JobLifecycleReplies.Refuse(c, "the job is already running")),
-            When(HeartbeatReceived, JobLifecycleBehaviors.IsCurrent).Then(c => c.Saga.LastHeartbeatAt = DateTimeOffset.UtcNow),
-            When(AttemptCompleted, c => JobLifecycleBehaviors.IsCurrent(c) && c.Message.ExitCode == 0)
-                .Then(JobLifecycleBehaviors.RecordExit).TransitionTo(Completed).ThenAsync(JobLifecycleEvents.Completed),
-            When(AttemptCompleted, c => JobLifecycleBehaviors.IsCurrent(c) && c.Message.ExitCode != 0 && behaviors.RetriesExitCode(c.Saga))
-                .Then(JobLifecycleBehaviors.RecordExit).Then(behaviors.ScheduleRetry).TransitionTo(Waiting).ThenAsync(JobLifecycleEvents.RetryScheduled),
-            When(AttemptCompleted, c => JobLifecycleBehaviors.IsCurrent(c) && c.Message.ExitCode != 0 && !behaviors.RetriesExitCode(c.Saga))
-                .Then(JobLifecycleBehaviors.RecordExit).TransitionTo(Failed).ThenAsync(JobLifecycleEvents.Failed),
-            When(AttemptFailed, c => JobLifecycleBehaviors.IsCurrent(c) && c.Message.Retryable && JobLifecycleBehaviors.HasAttemptsLeft(c.Saga))
-                .Then(JobLifecycleBehaviors.RecordFailure).Then(behaviors.ScheduleRetry).TransitionTo(Waiting).ThenAsync(JobLifecycleEvents.RetryScheduled),
-            When(AttemptFailed, c => JobLifecycleBehaviors.IsCurrent(c) && !(c.Message.Retryable && JobLifecycleBehaviors.HasAttemptsLeft(c.Saga)))
-                .Then(JobLifecycleBehaviors.RecordFailure).TransitionTo(Failed).ThenAsync(JobLifecycleEvents.Failed),
-            When(HeartbeatLost, c => JobLifecycleBehaviors.IsCurrent(c) && JobLifecycleBehaviors.HasAttemptsLeft(c.Saga))
-                .Then(JobLifecycleBehaviors.RecordLost).ThenAsync(JobLifecycleBehaviors.StopOnExecutor).Then(behaviors.ScheduleRetry).TransitionTo(Waiting).ThenAsync(JobLifecycleEvents.RetryScheduled),
-            When(HeartbeatLost, c => JobLifecycleBehaviors.IsCurrent(c) && !JobLifecycleBehaviors.HasAttemptsLeft(c.Saga))
-                .Then(JobLifecycleBehaviors.RecordLost).ThenAsync(JobLifecycleBehaviors.StopOnExecutor).TransitionTo(Failed).ThenAsync(JobLifecycleEvents.Failed),
-            When(DeadlinePassed, JobLifecycleBehaviors.IsCurrent)
-                .Then(JobLifecycleBehaviors.RecordTimeout).ThenAsync(JobLifecycleBehaviors.StopOnExecutor).TransitionTo(Failed).ThenAsync(JobLifecycleEvents.Failed),
+            When(CancelRequested).RejectCommand("only a pending job can be cancelled; stop a running job instead"),
+            When(StopRequested).RequestStop(job).TransitionTo(Stopping).StopOnExecutor().AcceptCommand(),
+            When(AttemptStartRequested).RefuseAttempt("the job is already running"),
+            When(HeartbeatReceived, IsCurrent).RecordHeartbeat(),
+            When(AttemptCompleted, IsCurrent)
+                .RecordExit()
+                .IfElse(ExitedCleanly,
+                    completed => completed.TransitionTo(Completed).PublishCompleted(),
+                    exited => RetryOrFail(exited, RetriesExit, job)),
+            RetryOrFail(When(AttemptFailed, IsCurrent).RecordFailure(), RetriesFailure, job),
+            RetryOrFail(When(HeartbeatLost, IsCurrent).RecordLost().StopOnExecutor(), RetriesLoss, job),
+            When(DeadlinePassed, IsCurrent)
+                .RecordTimeout()
+                .StopOnExecutor()
+                .TransitionTo(Failed)
+                .PublishFailed(),
             Ignore(RetryDue), Ignore(Aged));
 
+        // The executor's last word on a stopped attempt, or supervision's when none comes, ends the stop.
         During(Stopping,
-            When(Submitted).ThenAsync(JobLifecycleReplies.Accept),
-            When(CancelRequested).ThenAsync(c => JobLifecycleReplies.Rejected(c, "only a pending job can be cancelled; the job is being stopped")),
-            When(StopRequested).ThenAsync(JobLifecycleReplies.Accepted),
-            When(AttemptStartRequested).ThenAsync(c => JobLifecycleReplies.Refuse(c, "the job is being stopped")),
-            When(AttemptCompleted, JobLifecycleBehaviors.IsCurrent).Then(JobLifecycleBehaviors.RecordStoppedOutput).TransitionTo(Cancelled).ThenAsync(JobLifecycleEvents.Cancelled),
-            When(AttemptFailed, JobLifecycleBehaviors.IsCurrent).Then(JobLifecycleBehaviors.RecordStoppedFailure).TransitionTo(Cancelled).ThenAsync(JobLifecycleEvents.Cancelled),
-            When(HeartbeatLost, JobLifecycleBehaviors.IsCurrent).Then(c => JobLifecycleBehaviors.EndStopUnconfirmed(c.Saga)).TransitionTo(Cancelled).ThenAsync(JobLifecycleEvents.Cancelled),
-            When(DeadlinePassed, JobLifecycleBehaviors.IsCurrent).Then(c => JobLifecycleBehaviors.EndStopUnconfirmed(c.Saga)).TransitionTo(Cancelled).ThenAsync(JobLifecycleEvents.Cancelled),
+            When(CancelRequested).RejectCommand("only a pending job can be cancelled; the job is being stopped"),
+            When(StopRequested).AcceptCommand(),
+            When(AttemptStartRequested).RefuseAttempt("the job is being stopped"),
+            When(AttemptCompleted, IsCurrent).RecordStoppedOutput().TransitionTo(Cancelled).PublishCancelled(),
+            When(AttemptFailed, IsCurrent).RecordStoppedFailure().TransitionTo(Cancelled).PublishCancelled(),
+            When(HeartbeatLost, IsCurrent).EndStopUnconfirmed().TransitionTo(Cancelled).PublishCancelled(),
+            When(DeadlinePassed, IsCurrent).EndStopUnconfirmed().TransitionTo(Cancelled).PublishCancelled(),
             Ignore(HeartbeatReceived), Ignore(RetryDue), Ignore(Aged));
 
         During(Completed, Failed, Cancelled,
-            When(Submitted).ThenAsync(JobLifecycleReplies.Accept),
-            When(CancelRequested).ThenAsync(c => JobLifecycleReplies.Rejected(c, "the job has finished")),
-            When(StopRequested).ThenAsync(c => JobLifecycleReplies.Rejected(c, "the job has finished")),
-            When(AttemptStartRequested).ThenAsync(c => JobLifecycleReplies.Refuse(c, "the job has finished")),
-            Ignore(HeartbeatReceived), Ignore(AttemptCompleted), Ignore(AttemptFailed), Ignore(RetryDue), Ignore(HeartbeatLost), Ignore(DeadlinePassed), Ignore(Aged));
+            When(CancelRequested).RejectCommand("the job has finished"),
+            When(StopRequested).RejectCommand("the job has finished"),
+            When(AttemptStartRequested).RefuseAttempt("the job has finished"),
+            Ignore(HeartbeatReceived), Ignore(AttemptCompleted), Ignore(AttemptFailed),
+            Ignore(RetryDue), Ignore(HeartbeatLost), Ignore(DeadlinePassed), Ignore(Aged));
     }
+
+    /// <summary>Every message names its job; one naming no saga goes as <paramref name="missing"/> says.</summary>
+    void CorrelateByJob<T>(
+        Expression<Func<Event<T>>> @event,
+        Func<IMissingInstanceConfigurator<JobLifecycleState, T>, IPipe<ConsumeContext<T>>>? missing = null)
+        where T : class, IJobMessage =>
+        Event(@event, e =>
+        {
+            e.CorrelateById(c => c.Message.JobId);
+            if (missing is not null)
+                e.OnMissingInstance(missing);
+        });
+
+    /// <summary>An attempt ended without success: the job waits for another if it may retry, else fails.</summary>
+    EventActivityBinder<JobLifecycleState, T> RetryOrFail<T>(
+        EventActivityBinder<JobLifecycleState, T> binder,
+        StateMachineCondition<JobLifecycleState, T> retries,
+        JobLifecycleBehaviors job) where T : class =>
+        binder.IfElse(retries,
+            retry => retry.ScheduleRetry(job).TransitionTo(Waiting).PublishRetryScheduled(),
+            fail => fail.TransitionTo(Failed).PublishFailed());
 }

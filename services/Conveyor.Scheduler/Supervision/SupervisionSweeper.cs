@@ -1,6 +1,7 @@
 using Conveyor.Contracts.Jobs;
 using Conveyor.Messaging;
 using Conveyor.Persistence;
+using Conveyor.Persistence.Jobs;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -60,10 +61,9 @@ public sealed class SupervisionSweeper(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = DateTimeOffset.UtcNow;
         var silentSince = now - options.Value.HeartbeatTimeout;
-        string[] active = ["Running", "Stopping"];
 
         var dueRetries = await db.Jobs.AsNoTracking()
-            .Where(j => j.CurrentState == "Waiting" && j.NextAttemptAt <= now).OrderBy(j => j.NextAttemptAt)
+            .Where(j => j.CurrentState == JobStates.Waiting && j.NextAttemptAt <= now).OrderBy(j => j.NextAttemptAt)
             .Select(j => new { j.CorrelationId, j.CurrentAttemptId }).Take(BatchSize).ToListAsync(cancellationToken);
         foreach (var job in dueRetries)
             await Signal(new RetryDue(job.CorrelationId, job.CurrentAttemptId!.Value), job.CorrelationId, cancellationToken);
@@ -72,14 +72,14 @@ public sealed class SupervisionSweeper(
         if (now - healthySince >= 2 * options.Value.HeartbeatTimeout)
         {
             var silent = await db.Jobs.AsNoTracking()
-                .Where(j => active.Contains(j.CurrentState) && j.LastHeartbeatAt < silentSince).OrderBy(j => j.LastHeartbeatAt)
+                .Where(j => JobStates.OnExecutor.Contains(j.CurrentState) && j.LastHeartbeatAt < silentSince).OrderBy(j => j.LastHeartbeatAt)
                 .Select(j => new { j.CorrelationId, j.CurrentAttemptId }).Take(BatchSize).ToListAsync(cancellationToken);
             foreach (var job in silent)
                 await Signal(new AttemptHeartbeatLost(job.CorrelationId, job.CurrentAttemptId!.Value), job.CorrelationId, cancellationToken);
         }
 
         var overdue = await db.Jobs.AsNoTracking()
-            .Where(j => active.Contains(j.CurrentState) && j.DeadlineAt <= now).OrderBy(j => j.DeadlineAt)
+            .Where(j => JobStates.OnExecutor.Contains(j.CurrentState) && j.DeadlineAt <= now).OrderBy(j => j.DeadlineAt)
             .Select(j => new { j.CorrelationId, j.CurrentAttemptId }).Take(BatchSize).ToListAsync(cancellationToken);
         foreach (var job in overdue)
             await Signal(new AttemptDeadlinePassed(job.CorrelationId, job.CurrentAttemptId!.Value), job.CorrelationId, cancellationToken);
@@ -92,7 +92,7 @@ public sealed class SupervisionSweeper(
     {
         var queuedBefore = now - period;
         var waiting = await db.Jobs.AsNoTracking()
-            .Where(j => j.CurrentState == "Pending" && j.DispatchPriority < JobPriority.Foreground && j.QueuedAt <= queuedBefore).OrderBy(j => j.QueuedAt)
+            .Where(j => j.CurrentState == JobStates.Pending && j.DispatchPriority < JobPriority.Foreground && j.QueuedAt <= queuedBefore).OrderBy(j => j.QueuedAt)
             .Select(j => new { j.CorrelationId, j.CurrentAttemptId, j.Priority, j.DispatchPriority, j.QueuedAt }).Take(BatchSize).ToListAsync(cancellationToken);
         foreach (var job in waiting)
         {

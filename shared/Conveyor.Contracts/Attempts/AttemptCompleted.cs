@@ -3,7 +3,7 @@ using Conveyor.Contracts.Jobs;
 namespace Conveyor.Contracts.Attempts;
 
 /// <summary>The attempt's process ran to its end; the exit code decides whether the job completed or failed.</summary>
-public sealed record AttemptCompleted
+public sealed record AttemptCompleted : IAttemptMessage
 {
     public required Guid JobId { get; init; }
     public required Guid AttemptId { get; init; }

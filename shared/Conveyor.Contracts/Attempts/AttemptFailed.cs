@@ -3,7 +3,7 @@ using Conveyor.Contracts.Jobs;
 namespace Conveyor.Contracts.Attempts;
 
 /// <summary>The attempt could not run to its end (download, checksum, runtime error); nothing of the job's own exit code is known.</summary>
-public sealed record AttemptFailed
+public sealed record AttemptFailed : IAttemptMessage
 {
     public required Guid JobId { get; init; }
     public required Guid AttemptId { get; init; }

@@ -1,7 +1,7 @@
 namespace Conveyor.Contracts.Jobs;
 
 /// <summary>Asks the scheduler to take ownership of a new job; answered by <see cref="JobAccepted"/> once it is durably recorded.</summary>
-public sealed record SubmitJob(Guid JobId, JobDefinition Definition, DateTimeOffset SubmittedAt)
+public sealed record SubmitJob(Guid JobId, JobDefinition Definition, DateTimeOffset SubmittedAt) : IJobMessage
 {
     /// <summary>Who submitted it (an API key's name); null when the API runs without keys.</summary>
     public string? Owner { get; init; }

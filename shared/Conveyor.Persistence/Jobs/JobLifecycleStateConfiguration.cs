@@ -29,9 +29,9 @@ public sealed class JobLifecycleStateConfiguration : IEntityTypeConfiguration<Jo
         job.HasIndex(j => new { j.Owner, j.CreatedAt }, "ix_jobs_owner_created_at");
         // What the scheduler's sweeps and the executors' claims walk: partial, so that finished jobs cost them nothing.
         job.HasIndex(j => j.NextAttemptAt, "ix_jobs_next_attempt_at").HasFilter("next_attempt_at IS NOT NULL");
-        job.HasIndex(j => j.LastHeartbeatAt, "ix_jobs_running_supervision").HasFilter("current_state = 'Running'");
-        job.HasIndex(j => j.QueuedAt, "ix_jobs_pending_queued_at").HasFilter("current_state = 'Pending'");
+        job.HasIndex(j => j.LastHeartbeatAt, "ix_jobs_running_supervision").HasFilter($"current_state = '{JobStates.Running}'");
+        job.HasIndex(j => j.QueuedAt, "ix_jobs_pending_queued_at").HasFilter($"current_state = '{JobStates.Pending}'");
         job.HasIndex(j => new { j.Pool, j.DispatchPriority, j.CreatedAt }, "ix_jobs_waiting")
-            .IsDescending(false, true, false).HasFilter("current_state = 'Pending'");
+            .IsDescending(false, true, false).HasFilter($"current_state = '{JobStates.Pending}'");
     }
 }

@@ -16,21 +16,21 @@ public static class PublicStatus
 
     public static string Of(string currentState) => currentState switch
     {
-        "Running" or "Stopping" => Running,
-        "Completed" => Completed,
-        "Failed" => Failed,
-        "Cancelled" => Cancelled,
+        JobStates.Running or JobStates.Stopping => Running,
+        JobStates.Completed => Completed,
+        JobStates.Failed => Failed,
+        JobStates.Cancelled => Cancelled,
         _ => Pending,
     };
 
     /// <summary>The saga states behind a public status, for filtering in SQL.</summary>
     public static IReadOnlyList<string> StatesOf(string status) => status switch
     {
-        Pending => ["Pending", "Waiting"],
-        Running => ["Running", "Stopping"],
-        Completed => ["Completed"],
-        Failed => ["Failed"],
-        Cancelled => ["Cancelled"],
+        Pending => [JobStates.Pending, JobStates.Waiting],
+        Running => JobStates.OnExecutor,
+        Completed => [JobStates.Completed],
+        Failed => [JobStates.Failed],
+        Cancelled => [JobStates.Cancelled],
         _ => [],
     };
 }
