@@ -20,7 +20,11 @@ public static class ApiServiceExtensions
     {
         var services = builder.Services;
         var options = builder.Configuration.GetSection(ApiOptions.Section).Get<ApiOptions>() ?? new ApiOptions();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+            kestrel.ConfigureEndpointDefaults(listen => listen.ShapeRejections());
+        });
         services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
         services.AddConveyorPersistence(builder.Configuration).AddConveyorMigrations();
         services.AddOptions<ApiOptions>().Bind(builder.Configuration.GetSection(ApiOptions.Section)).ValidateDataAnnotations()
@@ -52,6 +56,7 @@ public static class ApiServiceExtensions
     public static WebApplication MapApi(this WebApplication app)
     {
         app.UseMiddleware<ErrorShapeMiddleware>();
+        app.UseMiddleware<QueryTextMiddleware>();
         app.UseRouting();
         app.UseMiddleware<ApiKeyMiddleware>();
         var v1 = app.MapGroup("/api/v1");

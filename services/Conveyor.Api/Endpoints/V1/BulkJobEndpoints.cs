@@ -26,7 +26,7 @@ public static class BulkJobEndpoints
     static async Task<IResult> SubmitBulk(HttpContext context, IRequestClient<SubmitJobBatch> scheduler, ILogger<SubmitJobBatch> logger,
         CancellationToken cancellationToken)
     {
-        var (body, bodyError) = await BulkRequestBody.Read(context.Request, cancellationToken);
+        var (body, bodyError) = await RequestJson.Read(context.Request, cancellationToken);
         if (bodyError is not null)
             return bodyError;
         if (body.ValueKind != JsonValueKind.Array)

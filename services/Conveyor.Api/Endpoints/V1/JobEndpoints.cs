@@ -22,17 +22,9 @@ public static class JobEndpoints
     /// <summary>Answers 201 only once the scheduler has stored the job: after that it is never lost.</summary>
     static async Task<IResult> Submit(HttpContext context, SubmissionBatcher submissions, ILogger<SubmitJob> logger, CancellationToken cancellationToken)
     {
-        JsonElement body;
-        try
-        {
-            using var document = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: cancellationToken);
-            body = document.RootElement.Clone();
-        }
-        catch (JsonException ex)
-        {
-            return ApiError.Result(StatusCodes.Status400BadRequest, "request body is not valid JSON",
-                new Dictionary<string, object?> { ["field"] = "body", ["detail"] = ex.Message });
-        }
+        var (body, bodyError) = await RequestJson.Read(context.Request, cancellationToken);
+        if (bodyError is not null)
+            return bodyError;
 
         if (!JobDefinitionParser.TryParse(body, out var definition, out var error))
             return error;
