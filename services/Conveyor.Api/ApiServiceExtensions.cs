@@ -1,7 +1,7 @@
 using Conveyor.Api.Endpoints.V1;
 using Conveyor.Api.Executors;
-using Conveyor.Api.Metrics;
 using Conveyor.Api.Http;
+using Conveyor.Api.Metrics;
 using Conveyor.Api.Queries;
 using Conveyor.Api.Security;
 using Conveyor.Api.Streams;
@@ -10,6 +10,7 @@ using Conveyor.Api.Webhooks;
 using Conveyor.Messaging;
 using Conveyor.Persistence;
 using Conveyor.Persistence.Webhooks;
+using Conveyor.Webhooks;
 using OpenTelemetry.Metrics;
 
 namespace Conveyor.Api;

@@ -9,6 +9,3 @@ var app = builder.Build();
 app.MapApi();
 app.MapServiceDefaults();
 app.Run();
-
-/// <summary>Entry point, visible to tests.</summary>
-public partial class Program;

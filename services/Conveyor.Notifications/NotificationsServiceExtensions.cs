@@ -3,6 +3,7 @@ using Conveyor.Notifications.Consumers;
 using Conveyor.Notifications.Webhooks;
 using Conveyor.Persistence;
 using Conveyor.Persistence.Webhooks;
+using Conveyor.Webhooks;
 using MassTransit;
 using Microsoft.Extensions.Options;
 

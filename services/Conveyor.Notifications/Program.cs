@@ -8,6 +8,3 @@ builder.AddNotifications();
 var app = builder.Build();
 app.MapServiceDefaults();
 app.Run();
-
-/// <summary>Entry point, visible to tests.</summary>
-public partial class Program;

@@ -1,6 +1,5 @@
 using Conveyor.Messaging;
 using Conveyor.Persistence;
-using Conveyor.Persistence.Executors;
 using Conveyor.Persistence.Jobs;
 using Conveyor.Persistence.Outbox;
 using Conveyor.Persistence.Sagas;

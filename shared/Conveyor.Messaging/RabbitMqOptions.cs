@@ -2,7 +2,10 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Conveyor.Messaging;
 
-/// <summary>Where the broker is. Section <c>RabbitMq</c>; environment variables such as <c>RabbitMq__Host</c> override.</summary>
+/// <summary>
+/// Where the broker is. Section <c>RabbitMq</c>, set in each service's appsettings.json; environment variables such as
+/// <c>RabbitMq__Host</c> override. The credentials have no default in code: a service without them refuses to start.
+/// </summary>
 public sealed class RabbitMqOptions
 {
     public const string Section = "RabbitMq";
@@ -10,8 +13,8 @@ public sealed class RabbitMqOptions
     [Required] public string Host { get; set; } = "127.0.0.1";
     [Range(1, 65535)] public ushort Port { get; set; } = 5672;
     [Required] public string VirtualHost { get; set; } = "/";
-    [Required] public string Username { get; set; } = "conveyor";
-    [Required] public string Password { get; set; } = "conveyor";
+    [Required] public string Username { get; set; } = "";
+    [Required] public string Password { get; set; } = "";
 
     /// <summary>
     /// Messages each receive endpoint may hold at once, and so handle at once, unless its definition says otherwise (an

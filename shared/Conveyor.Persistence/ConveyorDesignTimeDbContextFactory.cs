@@ -5,8 +5,8 @@ namespace Conveyor.Persistence;
 
 /// <summary>
 /// How <c>dotnet ef</c> builds the context (migrations add, has-pending-model-changes, database update). The connection
-/// string comes from <c>ConnectionStrings__Conveyor</c>, as in the services, else loopback; adding a migration or checking
-/// for model changes does not connect.
+/// string comes from <c>ConnectionStrings__Conveyor</c>, as in the services, else loopback with no credentials; adding a
+/// migration or checking for model changes does not connect.
 /// </summary>
 public sealed class ConveyorDesignTimeDbContextFactory : IDesignTimeDbContextFactory<ConveyorDbContext>
 {
@@ -14,7 +14,7 @@ public sealed class ConveyorDesignTimeDbContextFactory : IDesignTimeDbContextFac
 
     public ConveyorDbContext CreateDbContext(string[] args)
     {
-        var connectionString = Environment.GetEnvironmentVariable(ConnectionStringVariable) ?? PersistenceServiceExtensions.DefaultConnectionString;
+        var connectionString = Environment.GetEnvironmentVariable(ConnectionStringVariable) ?? "Host=127.0.0.1;Port=5432;Database=conveyor";
         var options = new DbContextOptionsBuilder<ConveyorDbContext>().UseNpgsql(connectionString).Options;
         return new ConveyorDbContext(options);
     }

@@ -6,13 +6,15 @@ namespace Conveyor.Persistence;
 
 public static class PersistenceServiceExtensions
 {
-    public const string DefaultConnectionString =
-        "Host=127.0.0.1;Port=5432;Database=conveyor;Username=conveyor;Password=conveyor;Maximum Pool Size=50";
-
-    /// <summary>Registers a pooled <see cref="ConveyorDbContext"/> factory on <c>ConnectionStrings:Conveyor</c> (loopback by default).</summary>
+    /// <summary>
+    /// Registers a pooled <see cref="ConveyorDbContext"/> factory on <c>ConnectionStrings:Conveyor</c>, which each service's
+    /// appsettings.json sets (or <c>ConnectionStrings__Conveyor</c>); there is no default in code, credentials included.
+    /// </summary>
     public static IServiceCollection AddConveyorPersistence(this IServiceCollection services, IConfiguration configuration)
     {
-        var connectionString = configuration.GetConnectionString("Conveyor") ?? DefaultConnectionString;
+        var connectionString = configuration.GetConnectionString("Conveyor") is { Length: > 0 } configured
+            ? configured
+            : throw new InvalidOperationException("ConnectionStrings:Conveyor is not set: give it in appsettings.json or as ConnectionStrings__Conveyor");
         // No PendingModelChangesWarning override: a model changed without a migration makes MigrateAsync throw at start
         // (the CI check, `dotnet ef migrations has-pending-model-changes`, finds it first).
         services.AddPooledDbContextFactory<ConveyorDbContext>(options => options

@@ -1,5 +1,6 @@
 using System.Net;
 using Conveyor.Persistence.Webhooks;
+using Conveyor.Webhooks;
 
 namespace Conveyor.Notifications.Tests;
 

@@ -27,7 +27,7 @@ public sealed class BaselineSchemaTests
     {
         // The column defaults are there for rows older than their columns; an insert must not leave a value to them because
         // it equals the CLR default (max_attempts 0, retry_on_failure false), as EF does for store-generated columns.
-        using var db = ConveyorMigrations.Context(PersistenceServiceExtensions.DefaultConnectionString);
+        using var db = ConveyorMigrations.Context(TestInfrastructure.PostgresAdminConnectionString);
         var defaulted = db.Model.GetEntityTypes().SelectMany(entity => entity.GetProperties())
             .Where(property => property.GetDefaultValueSql() is not null || property.TryGetDefaultValue(out _))
             .ToList();

@@ -1,3 +1,4 @@
+using Conveyor.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -30,7 +31,7 @@ internal static class ConveyorMigrations
     /// <summary>Every migration of the model, oldest first.</summary>
     public static IReadOnlyList<string> All()
     {
-        using var db = Context(PersistenceServiceExtensions.DefaultConnectionString);
+        using var db = Context(TestInfrastructure.PostgresAdminConnectionString);
         return db.Database.GetMigrations().ToList();
     }
 

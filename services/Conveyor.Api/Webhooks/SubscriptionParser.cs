@@ -2,6 +2,7 @@ using System.Text.Json;
 using Conveyor.Api.Endpoints.V1;
 using Conveyor.Api.Http;
 using Conveyor.Persistence.Webhooks;
+using Conveyor.Webhooks;
 
 namespace Conveyor.Api.Webhooks;
 

@@ -1,9 +1,9 @@
 using Conveyor.Contracts.Attempts;
 using Conveyor.Contracts.Jobs;
-using Conveyor.Executor.Runtimes;
-using Conveyor.Executor.Runtimes.Output;
 using Conveyor.Executor.Consumers;
 using Conveyor.Executor.Registration;
+using Conveyor.Executor.Runtimes;
+using Conveyor.Executor.Runtimes.Output;
 using MassTransit;
 using Microsoft.Extensions.Options;
 
@@ -65,7 +65,8 @@ public sealed class AttemptRunner(
             StopReason.Timeout => ($"the job exceeded its timeout of {attempt.Timeout.TotalSeconds:0} s and was killed", false),
             StopReason.Stopped => ($"the attempt was stopped: {attempt.StopDetail}", false),
             StopReason.ShuttingDown => ("executor shutting down", true),
-            _ => (null, false),
+            StopReason.None => (null, false),
+            _ => throw new InvalidOperationException($"unknown stop reason {attempt.StopReason}"),
         };
         if (error is null)
             return outcome;

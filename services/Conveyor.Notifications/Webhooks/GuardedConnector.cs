@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Conveyor.Persistence.Webhooks;
+using Conveyor.Webhooks;
 
 namespace Conveyor.Notifications.Webhooks;
 

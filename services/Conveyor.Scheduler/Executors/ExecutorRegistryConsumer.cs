@@ -1,5 +1,4 @@
 using Conveyor.Contracts.Executors;
-using Conveyor.Persistence.Executors;
 using MassTransit;
 
 namespace Conveyor.Scheduler.Executors;

@@ -3,6 +3,7 @@ using Conveyor.Api.Queries;
 using Conveyor.Api.Security;
 using Conveyor.Api.Webhooks;
 using Conveyor.Persistence.Webhooks;
+using Conveyor.Webhooks;
 using Microsoft.Extensions.Options;
 
 namespace Conveyor.Api.Endpoints.V1;

@@ -1,8 +1,9 @@
 using System.Text.Json;
 using Conveyor.Contracts.Executors;
+using Conveyor.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace Conveyor.Persistence.Executors;
+namespace Conveyor.Scheduler.Executors;
 
 /// <summary>
 /// Writes the executor registry. Every write is one upsert, so registrations and heartbeats may arrive in any order, twice,

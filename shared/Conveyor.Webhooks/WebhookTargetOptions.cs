@@ -1,4 +1,4 @@
-namespace Conveyor.Persistence.Webhooks;
+namespace Conveyor.Webhooks;
 
 /// <summary>
 /// Section <c>Webhooks</c>, read by the API (when a subscription is created) and by notifications (on every connection).

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Conveyor.Persistence.Webhooks;
+namespace Conveyor.Webhooks;
 
 /// <summary>
 /// Which URLs a subscription may name and which addresses a delivery may connect to. The API checks the URL when a
