@@ -4,16 +4,16 @@ namespace Conveyor.Api.Security;
 
 /// <summary>
 /// Which role each native route needs when keys are on. Health, the OpenAPI document and its reference page are public; the polling
-/// executors' routes need an executor key; the admin routes, metrics (both pages) and the all-jobs stream need an admin key; every
-/// other route needs a client key, which sees only its own jobs and the webhook subscriptions to them. An admin key passes
-/// everywhere.
+/// executors' routes need an executor key; the admin routes and metrics (both pages) need an admin key; every other route
+/// needs a client key, which sees only its own jobs (in lists, streams included) and the webhook subscriptions to them. An
+/// admin key passes everywhere.
 /// </summary>
 public static class ApiAccessPolicy
 {
     const string Prefix = "/api/v1";
     static readonly string[] PublicRoutes = ["/api/v1/health", "/api/v1/openapi.json"];
     static readonly string[] ExecutorRoutes = ["/api/v1/jobs/claim", "/api/v1/jobs/{id}/heartbeat", "/api/v1/jobs/{id}/complete", "/api/v1/jobs/{id}/fail"];
-    static readonly string[] AdminPrefixes = ["/api/v1/admin", "/api/v1/metrics", "/api/v1/events"];
+    static readonly string[] AdminPrefixes = ["/api/v1/admin", "/api/v1/metrics"];
 
     /// <summary>The Prometheus page every service serves shows what <c>/api/v1/metrics</c> shows, so on the API it needs the same key.</summary>
     const string ServiceMetrics = "/metrics";

@@ -17,11 +17,23 @@ public sealed class JobSnapshots(IDbContextFactory<ConveyorDbContext> contexts)
         return jobs.SingleOrDefault();
     }
 
-    /// <summary>Every job not yet finished, oldest first (at most <see cref="MaxActiveJobs"/>).</summary>
-    public async Task<IReadOnlyList<JobSnapshot>> Active(CancellationToken cancellationToken)
+    /// <summary>Every job not yet finished that the stream's filter takes, oldest first (at most <see cref="MaxActiveJobs"/>).</summary>
+    public async Task<IReadOnlyList<JobSnapshot>> Active(JobStreamFilter filter, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await Read(db.Jobs.Where(j => !JobStates.Finished.Contains(j.CurrentState)).OrderBy(j => j.CreatedAt).Take(MaxActiveJobs), cancellationToken);
+        var jobs = db.Jobs.Where(j => !JobStates.Finished.Contains(j.CurrentState));
+        if (filter.Owner is { } owner)
+            jobs = jobs.Where(j => j.Owner == owner);
+        if (filter.Status is { } status)
+        {
+            var states = PublicStatus.StatesOf(status).ToArray();
+            jobs = jobs.Where(j => states.Contains(j.CurrentState));
+        }
+        if (filter.Type is { } type)
+            jobs = jobs.Where(j => j.Type == type);
+        if (filter.Priority is { } priority)
+            jobs = jobs.Where(j => j.Priority == priority);
+        return await Read(jobs.OrderBy(j => j.CreatedAt).Take(MaxActiveJobs), cancellationToken);
     }
 
     static async Task<List<JobSnapshot>> Read(IQueryable<JobLifecycleState> jobs, CancellationToken cancellationToken)

@@ -10,25 +10,25 @@ public sealed class LiveEventRelay(LiveEventHub hub) :
     IConsumer<JobCompleted>, IConsumer<JobFailed>, IConsumer<JobCancelled>, IConsumer<JobLogAppended>
 {
     public Task Consume(ConsumeContext<JobSubmitted> context) =>
-        Status(context.Message.JobId, "submitted", "pending", context.Message.CreatedAt, change => change);
+        Status(context.Message.JobId, context.Message.Job, "submitted", "pending", context.Message.CreatedAt, change => change);
 
     public Task Consume(ConsumeContext<AttemptStarted> context) =>
-        Status(context.Message.JobId, "started", "running", context.Message.StartedAt,
+        Status(context.Message.JobId, context.Message.Job, "started", "running", context.Message.StartedAt,
             change => change with { AttemptId = context.Message.AttemptId, ExecutorId = context.Message.ExecutorId });
 
     public Task Consume(ConsumeContext<JobRetryScheduled> context) =>
-        Status(context.Message.JobId, "retried", "pending", new DateTimeOffset((context.SentTime ?? DateTime.UtcNow).ToUniversalTime()),
+        Status(context.Message.JobId, context.Message.Job, "retried", "pending", new DateTimeOffset((context.SentTime ?? DateTime.UtcNow).ToUniversalTime()),
             change => change with { Reason = context.Message.Reason, RetryAt = context.Message.RetryAt.UtcDateTime });
 
     public Task Consume(ConsumeContext<JobCompleted> context) =>
-        Status(context.Message.JobId, "completed", "completed", context.Message.CompletedAt, change => change with { ExitCode = context.Message.ExitCode });
+        Status(context.Message.JobId, context.Message.Job, "completed", "completed", context.Message.CompletedAt, change => change with { ExitCode = context.Message.ExitCode });
 
     public Task Consume(ConsumeContext<JobFailed> context) =>
-        Status(context.Message.JobId, "failed", "failed", context.Message.FailedAt,
+        Status(context.Message.JobId, context.Message.Job, "failed", "failed", context.Message.FailedAt,
             change => change with { ExitCode = context.Message.ExitCode, Error = context.Message.Error });
 
     public Task Consume(ConsumeContext<JobCancelled> context) =>
-        Status(context.Message.JobId, "cancelled", "cancelled", context.Message.CancelledAt, change => change with { Reason = context.Message.Reason });
+        Status(context.Message.JobId, context.Message.Job, "cancelled", "cancelled", context.Message.CancelledAt, change => change with { Reason = context.Message.Reason });
 
     public Task Consume(ConsumeContext<JobLogAppended> context)
     {
@@ -37,10 +37,11 @@ public sealed class LiveEventRelay(LiveEventHub hub) :
         return Task.CompletedTask;
     }
 
-    Task Status(Guid jobId, string name, string status, DateTimeOffset occurredAt, Func<JobStatusChange, JobStatusChange> details)
+    Task Status(Guid jobId, JobFacts? job, string name, string status, DateTimeOffset occurredAt,
+        Func<JobStatusChange, JobStatusChange> details)
     {
         var change = details(new JobStatusChange { JobId = jobId, Event = name, Status = status, OccurredAt = occurredAt.UtcDateTime });
-        hub.Publish(new LiveJobEvent(jobId, LiveJobEvent.StatusEvent, change, occurredAt, status));
+        hub.Publish(new LiveJobEvent(jobId, LiveJobEvent.StatusEvent, change, occurredAt, status, job));
         return Task.CompletedTask;
     }
 }

@@ -18,12 +18,12 @@ public sealed class DeliveryRecorder(IDbContextFactory<ConveyorDbContext> contex
         if (wanting.Count == 0)
             return;
 
-        var job = await ReadJob(db, notice, cancellationToken);
-        var matching = wanting.Where(job.Matches).ToList();
+        var type = notice.Job?.Type ?? notice.Type ?? "";
+        var matching = wanting.Where(s => SubscriptionMatch.Takes(s, type, notice.Job)).ToList();
         if (matching.Count == 0)
             return;
 
-        var payload = JsonSerializer.Serialize(Body(notice, eventId, job), WebhookJson.Options);
+        var payload = JsonSerializer.Serialize(Body(notice, eventId, type), WebhookJson.Options);
         var now = DateTimeOffset.UtcNow;
         foreach (var subscription in matching)
         {
@@ -37,26 +37,8 @@ public sealed class DeliveryRecorder(IDbContextFactory<ConveyorDbContext> contex
         signal.Wake();
     }
 
-    static async Task<JobFacts> ReadJob(ConveyorDbContext db, JobEventNotice notice, CancellationToken cancellationToken)
-    {
-        var stored = await db.Jobs.AsNoTracking()
-            .Where(j => j.CorrelationId == notice.JobId)
-            .Select(j => new JobFacts
-            {
-                Type = j.Type,
-                Priority = j.Priority,
-                Owner = j.Owner,
-                CreatedAt = j.CreatedAt,
-                StartedAt = j.StartedAt,
-                CompletedAt = j.CompletedAt,
-                Attempts = j.AttemptCount,
-            })
-            .SingleOrDefaultAsync(cancellationToken);
-        // The saga publishes only after its commit, so the row is there; the message alone is the fallback if it was purged.
-        return stored ?? new JobFacts { Type = notice.Type ?? "" };
-    }
-
-    static WebhookBody Body(JobEventNotice notice, Guid eventId, JobFacts job) => new()
+    /// <summary>The body, from the event alone: the jobs table is the scheduler's, and is not read here.</summary>
+    static WebhookBody Body(JobEventNotice notice, Guid eventId, string type) => new()
     {
         EventId = eventId,
         Event = notice.Event,
@@ -64,13 +46,13 @@ public sealed class DeliveryRecorder(IDbContextFactory<ConveyorDbContext> contex
         Job = new WebhookJob
         {
             Id = notice.JobId,
-            Type = job.Type,
-            Priority = job.Priority,
+            Type = type,
+            Priority = notice.Job?.Priority,
             Status = notice.Status,
-            CreatedAt = job.CreatedAt?.UtcDateTime,
-            StartedAt = job.StartedAt?.UtcDateTime,
-            CompletedAt = job.CompletedAt?.UtcDateTime,
-            Attempts = job.Attempts,
+            CreatedAt = notice.Job?.CreatedAt.UtcDateTime,
+            StartedAt = notice.Job?.StartedAt?.UtcDateTime,
+            CompletedAt = notice.Job?.CompletedAt?.UtcDateTime,
+            Attempts = notice.Job?.Attempts ?? 0,
         },
         Attempt = notice.Attempt,
         Result = notice.Result,

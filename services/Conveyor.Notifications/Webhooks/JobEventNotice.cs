@@ -1,3 +1,4 @@
+using Conveyor.Contracts.Jobs;
 using Conveyor.Notifications.Webhooks.Payloads;
 
 namespace Conveyor.Notifications.Webhooks;
@@ -10,7 +11,10 @@ public sealed record JobEventNotice
     public required string Status { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }
 
-    /// <summary>The job type when the message carries it; the stored job is asked otherwise.</summary>
+    /// <summary>The job as the event describes it (type, priority, owner, times); what filters and the body use.</summary>
+    public JobFacts? Job { get; init; }
+
+    /// <summary>The job's type: from its facts, else from the message itself.</summary>
     public string? Type { get; init; }
 
     public WebhookAttempt? Attempt { get; init; }

@@ -9,7 +9,10 @@ namespace Conveyor.Scheduler.StateMachines;
 public static class JobLifecycleEvents
 {
     public static Task Submitted(BehaviorContext<JobLifecycleState> context) =>
-        Publish(context, new JobSubmitted(context.Saga.CorrelationId, context.Saga.Type, context.Saga.Priority, context.Saga.CreatedAt));
+        Publish(context, new JobSubmitted(context.Saga.CorrelationId, context.Saga.Type, context.Saga.Priority, context.Saga.CreatedAt)
+        {
+            Job = Facts(context.Saga),
+        });
 
     public static Task Completed(BehaviorContext<JobLifecycleState> context) => Publish(context, new JobCompleted
     {
@@ -17,6 +20,7 @@ public static class JobLifecycleEvents
         Type = context.Saga.Type,
         ExitCode = context.Saga.ExitCode ?? 0,
         CompletedAt = context.Saga.CompletedAt!.Value,
+        Job = Facts(context.Saga),
     });
 
     public static Task Failed(BehaviorContext<JobLifecycleState> context) => Publish(context, new JobFailed
@@ -26,6 +30,7 @@ public static class JobLifecycleEvents
         ExitCode = context.Saga.ExitCode,
         Error = context.Saga.Error ?? "failed",
         FailedAt = context.Saga.CompletedAt!.Value,
+        Job = Facts(context.Saga),
     });
 
     public static Task Cancelled(BehaviorContext<JobLifecycleState> context) => Publish(context, new JobCancelled
@@ -34,6 +39,7 @@ public static class JobLifecycleEvents
         Type = context.Saga.Type,
         Reason = context.Saga.Error ?? "cancelled",
         CancelledAt = context.Saga.CompletedAt ?? DateTimeOffset.UtcNow,
+        Job = Facts(context.Saga),
     });
 
     public static Task RetryScheduled(BehaviorContext<JobLifecycleState> context) => Publish(context, new JobRetryScheduled
@@ -43,7 +49,20 @@ public static class JobLifecycleEvents
         NextAttemptNumber = context.Saga.AttemptCount,
         Reason = context.Saga.Error ?? "retrying",
         RetryAt = context.Saga.NextAttemptAt!.Value,
+        Job = Facts(context.Saga),
     });
+
+    /// <summary>The job as subscribers filter and describe it.</summary>
+    public static JobFacts Facts(JobLifecycleState job) => new()
+    {
+        Type = job.Type,
+        Priority = job.Priority,
+        Owner = job.Owner,
+        CreatedAt = job.CreatedAt,
+        StartedAt = job.StartedAt,
+        CompletedAt = job.CompletedAt,
+        Attempts = job.AttemptCount,
+    };
 
     static Task Publish<T>(BehaviorContext<JobLifecycleState> context, T message) where T : class =>
         context.PublishAfterCommit(message, context.Saga.CorrelationId);

@@ -16,8 +16,9 @@ public static class JobLifecycleReplies
     {
         var job = context.Saga;
         await context.RespondAfterCommit(new AttemptGranted(job.CorrelationId, context.Message.AttemptId), job.CorrelationId);
-        await context.PublishAfterCommit(new AttemptStarted(job.CorrelationId, context.Message.AttemptId, context.Message.ExecutorId, job.CurrentAttempt!.StartedAt!.Value),
-            job.CorrelationId);
+        var started = new AttemptStarted(job.CorrelationId, context.Message.AttemptId, context.Message.ExecutorId,
+            job.CurrentAttempt!.StartedAt!.Value) { Job = JobLifecycleEvents.Facts(job) };
+        await context.PublishAfterCommit(started, job.CorrelationId);
     }
 
     public static Task Refuse(BehaviorContext<JobLifecycleState, StartAttempt> context, string reason) =>

@@ -7,4 +7,7 @@ public sealed record JobCancelled
     public required string Type { get; init; }
     public required string Reason { get; init; }
     public required DateTimeOffset CancelledAt { get; init; }
+
+    /// <summary>The job as it stands after this event; null only from publishers older than the field.</summary>
+    public JobFacts? Job { get; init; }
 }

@@ -7,4 +7,7 @@ public sealed record JobFailed
     public int? ExitCode { get; init; }
     public required string Error { get; init; }
     public required DateTimeOffset FailedAt { get; init; }
+
+    /// <summary>The job as it stands after this event; null only from publishers older than the field.</summary>
+    public JobFacts? Job { get; init; }
 }

@@ -8,4 +8,7 @@ public sealed record JobRetryScheduled
     public required int NextAttemptNumber { get; init; }
     public required string Reason { get; init; }
     public required DateTimeOffset RetryAt { get; init; }
+
+    /// <summary>The job as it stands after this event; null only from publishers older than the field.</summary>
+    public JobFacts? Job { get; init; }
 }

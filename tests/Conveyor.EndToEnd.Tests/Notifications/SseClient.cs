@@ -17,11 +17,13 @@ public sealed class SseClient : IAsyncDisposable
         this.reader = reader;
     }
 
-    public static async Task<SseClient> Connect(Uri baseAddress, string path)
+    public static async Task<SseClient> Connect(Uri baseAddress, string path, string? apiKey = null)
     {
         var http = new HttpClient { BaseAddress = baseAddress, Timeout = Timeout.InfiniteTimeSpan };
         var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Accept.ParseAdd("text/event-stream");
+        if (apiKey is not null)
+            request.Headers.Add("X-API-Key", apiKey);
         var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);

@@ -1,7 +1,6 @@
 using Conveyor.Api.Http;
 using Conveyor.Api.Queries;
 using Conveyor.Api.Security;
-using Conveyor.Persistence.Jobs;
 
 namespace Conveyor.Api.Endpoints.V1;
 
@@ -19,20 +18,14 @@ public static class JobListEndpoints
         var request = context.Request;
         if (!PageQuery.TryParse(request, out var limit, out var offset, out var error))
             return error;
-        var status = request.Query["status"].ToString();
-        if (status.Length > 0 && !PublicStatus.All.Contains(status))
-            return ApiError.BadRequest($"status must be one of {string.Join(", ", PublicStatus.All)}", "status");
-        var priorityText = request.Query["priority"].ToString();
-        var priority = default(Contracts.Jobs.JobPriority);
-        if (priorityText.Length > 0 && !JobPriorityNames.TryParse(priorityText, out priority))
-            return ApiError.BadRequest("priority must be one of foreground, background, best_effort", "priority");
-        var type = request.Query["type"].ToString();
+        if (!JobFilterQuery.TryParse(request, out var query, out error))
+            return error;
 
         var filter = new JobFilter
         {
-            Status = status.Length > 0 ? status : null,
-            Type = type.Length > 0 ? type : null,
-            Priority = priorityText.Length > 0 ? priority : null,
+            Status = query.Status,
+            Type = query.Type,
+            Priority = query.Priority,
             Limit = limit,
             Offset = offset,
             Owner = context.Caller().OwnerScope,

@@ -6,7 +6,8 @@ namespace Conveyor.Api.Endpoints.V1;
 
 /// <summary>
 /// Server-Sent Events: <c>/jobs/{id}/events</c> (one job's status changes and log lines; ends when the job does) and
-/// <c>/events</c> (status changes of every job). Each starts with the current state read from the database.
+/// <c>/events</c> (status changes of every job the caller may see, filtered by status, type and priority). Each starts
+/// with the current state read from the database.
 /// </summary>
 public static class StreamEndpoints
 {
@@ -41,12 +42,18 @@ public static class StreamEndpoints
         return ApiError.NotFound(jobId);
     }
 
-    static async Task<IResult> FollowAll(LiveEventHub hub, JobSnapshots snapshots, CancellationToken cancellationToken)
+    static async Task<IResult> FollowAll(HttpContext context, LiveEventHub hub, JobSnapshots snapshots, CancellationToken cancellationToken)
     {
-        var live = hub.Subscribe(JobStreamFilter.ForOwner(owner: null));
+        if (!JobFilterQuery.TryParse(context.Request, out var query, out var error))
+            return error;
+        var filter = JobStreamFilter.ForOwner(context.Caller().OwnerScope) with
+        {
+            Status = query.Status, Type = query.Type, Priority = query.Priority,
+        };
+        var live = hub.Subscribe(filter);
         try
         {
-            return new ServerSentEventsResult(await snapshots.Active(cancellationToken), live, endWhenTerminal: false);
+            return new ServerSentEventsResult(await snapshots.Active(filter, cancellationToken), live, endWhenTerminal: false);
         }
         catch
         {
