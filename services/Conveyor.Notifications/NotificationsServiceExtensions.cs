@@ -25,9 +25,14 @@ public static class NotificationsServiceExtensions
         services.AddSingleton<DeliveryClaims>();
         services.AddSingleton<DeliveryLog>();
         services.AddSingleton<WebhookSender>();
+        services.AddSingleton<Redeliveries>();
         services.AddHostedService<DeliveryDispatcher>();
 
-        services.AddConveyorMessaging(builder.Configuration, bus => bus.AddConsumer<JobEventRecorder, JobEventRecorderDefinition>());
+        services.AddConveyorMessaging(builder.Configuration, bus =>
+        {
+            bus.AddConsumer<JobEventRecorder, JobEventRecorderDefinition>();
+            bus.AddConsumer<RedeliverWebhookConsumer, RedeliverWebhookConsumerDefinition>();
+        });
         return builder;
     }
 }

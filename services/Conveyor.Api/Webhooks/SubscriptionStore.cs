@@ -6,8 +6,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Conveyor.Api.Webhooks;
 
 /// <summary>
-/// The API is the only writer of subscriptions; notifications reads them when it records and sends deliveries.
-/// A redelivery is a new pending row (the log keeps the old one); notifications finds it on its next poll.
+/// The API is the only writer of subscriptions; notifications reads them when it records and sends deliveries, and is
+/// the only writer of the delivery log (a redelivery is asked of it with <c>RedeliverWebhook</c>). Deleting a
+/// subscription removes its log through the database's cascade.
 /// </summary>
 public sealed class SubscriptionStore(IDbContextFactory<ConveyorDbContext> contexts)
 {
@@ -39,27 +40,5 @@ public sealed class SubscriptionStore(IDbContextFactory<ConveyorDbContext> conte
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.Set<WebhookSubscription>().Where(s => s.Id == id && (ownerScope == null || s.Owner == ownerScope))
             .ExecuteDeleteAsync(cancellationToken) > 0;
-    }
-
-    public async Task<WebhookDelivery> Redeliver(WebhookDelivery original, CancellationToken cancellationToken)
-    {
-        var now = DateTimeOffset.UtcNow;
-        var copy = new WebhookDelivery
-        {
-            Id = Guid.CreateVersion7(),
-            SubscriptionId = original.SubscriptionId,
-            JobId = original.JobId,
-            EventId = original.EventId,
-            Event = original.Event,
-            Payload = original.Payload,
-            Status = DeliveryStatus.Pending,
-            CreatedAt = now,
-            NextAttemptAt = now,
-            RedeliveryOf = original.Id,
-        };
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.Add(copy);
-        await db.SaveChangesAsync(cancellationToken);
-        return copy;
     }
 }

@@ -2,7 +2,9 @@ using Conveyor.Api.Http;
 using Conveyor.Api.Queries;
 using Conveyor.Api.Security;
 using Conveyor.Api.Webhooks;
+using Conveyor.Contracts.Webhooks;
 using Conveyor.Persistence.Webhooks;
+using MassTransit;
 
 namespace Conveyor.Api.Endpoints.V1;
 
@@ -33,7 +35,8 @@ public static class DeliveryEndpoints
     }
 
     /// <summary>Sends a finished delivery (delivered or dead-lettered) again, as a new entry in the log; 202 with that entry.</summary>
-    static async Task<IResult> Redeliver(string id, string deliveryId, HttpContext context, SubscriptionQueries subscriptions, SubscriptionStore store,
+    static async Task<IResult> Redeliver(string id, string deliveryId, HttpContext context, SubscriptionQueries subscriptions,
+        IRequestClient<RedeliverWebhook> notifications,
         CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(id, out var subscriptionId))
@@ -50,7 +53,15 @@ public static class DeliveryEndpoints
             return ApiError.Result(StatusCodes.Status409Conflict, "the delivery is still being tried",
                 new Dictionary<string, object?> { ["delivery_id"] = originalId, ["status"] = original.Status });
 
-        var copy = await store.Redeliver(original, cancellationToken);
-        return Results.Json(WebhookViews.Of(copy), ApiJson.Options, statusCode: StatusCodes.Status202Accepted);
+        // Notifications writes the delivery log; the copy's id is chosen here so that a retried request stores one copy.
+        var answer = await notifications.GetResponse<WebhookRedeliveryQueued, WebhookRedeliveryRefused>(
+            new RedeliverWebhook(subscriptionId, originalId, Guid.CreateVersion7()), cancellationToken, SchedulerRequests.AnswerTimeout);
+        if (answer.Is(out Response<WebhookRedeliveryRefused>? refused))
+            return ApiError.Result(refused.Message.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status409Conflict,
+                refused.Message.Reason,
+                new Dictionary<string, object?> { ["subscription_id"] = subscriptionId, ["delivery_id"] = originalId });
+        answer.Is(out Response<WebhookRedeliveryQueued>? queued);
+        var copy = await subscriptions.Delivery(subscriptionId, queued!.Message.NewDeliveryId, cancellationToken);
+        return Results.Json(WebhookViews.Of(copy!), ApiJson.Options, statusCode: StatusCodes.Status202Accepted);
     }
 }
