@@ -6,7 +6,7 @@ using Conveyor.Api.Queries;
 using Conveyor.Api.Security;
 using Conveyor.Api.Streams;
 using Conveyor.Api.Submissions;
-using Conveyor.Api.Webhooks;
+using Conveyor.Api.Subscriptions;
 using Conveyor.Messaging;
 using Conveyor.Persistence;
 using Conveyor.Persistence.Webhooks;
@@ -60,22 +60,7 @@ public static class ApiServiceExtensions
         app.UseMiddleware<QueryTextMiddleware>();
         app.UseRouting();
         app.UseMiddleware<ApiKeyMiddleware>();
-        var v1 = app.MapGroup("/api/v1");
-        v1.MapJobEndpoints();
-        v1.MapJobListEndpoints();
-        v1.MapBulkCancelEndpoints();
-        v1.MapStatsEndpoints();
-        v1.MapExecutorWorkEndpoints();
-        v1.MapOpenApiEndpoints();
-        app.MapMetricsEndpoints();
-        v1.MapJobControlEndpoints();
-        v1.MapBulkJobEndpoints();
-        v1.MapHealthEndpoints();
-        v1.MapExecutorEndpoints();
-        v1.MapSubscriptionEndpoints();
-        v1.MapDeliveryEndpoints();
-        v1.MapStreamEndpoints();
-        app.MapReferencePage();
+        app.MapNativeApi();
         return app;
     }
 }

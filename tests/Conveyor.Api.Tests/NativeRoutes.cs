@@ -1,5 +1,5 @@
 using Conveyor.Api;
-using Conveyor.Api.Endpoints.V1;
+using Conveyor.Api.Endpoints.V1.Reference;
 using Conveyor.ServiceDefaults;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;

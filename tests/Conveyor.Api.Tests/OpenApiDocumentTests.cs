@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Conveyor.Api.Endpoints.V1;
+using Conveyor.Api.Endpoints.V1.Reference;
 using Conveyor.Api.Security;
 
 namespace Conveyor.Api.Tests;

@@ -1,4 +1,3 @@
-using Conveyor.Api.Endpoints.V1;
 using Conveyor.Contracts.Attempts;
 using Conveyor.Persistence;
 using Conveyor.Persistence.Jobs;

@@ -1,4 +1,3 @@
-using Conveyor.Api.Endpoints.V1;
 using Conveyor.Contracts.Jobs;
 using Conveyor.Persistence.Jobs;
 

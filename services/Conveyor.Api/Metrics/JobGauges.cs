@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using Conveyor.Api.Endpoints.V1;
+using Conveyor.Api.Http;
 using Conveyor.Contracts.Jobs;
 using Conveyor.Persistence.Jobs;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Conveyor.Api.Endpoints.V1;
+using Conveyor.Api.Http;
 using Conveyor.Contracts.Jobs;
 
 namespace Conveyor.Api.Queries;

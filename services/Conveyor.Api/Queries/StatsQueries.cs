@@ -1,4 +1,4 @@
-using Conveyor.Api.Endpoints.V1;
+using Conveyor.Api.Http;
 using Conveyor.Contracts.Jobs;
 using Conveyor.Persistence;
 using Conveyor.Persistence.Jobs;

@@ -1,5 +1,3 @@
-using Conveyor.Api.Endpoints.V1;
-
 namespace Conveyor.Api.Security;
 
 /// <summary>
@@ -11,6 +9,9 @@ namespace Conveyor.Api.Security;
 public static class ApiAccessPolicy
 {
     const string Prefix = "/api/v1";
+
+    /// <summary>The API reference page and its script, public like the document they show.</summary>
+    public const string ReferencePage = "/api/v1/docs";
     static readonly string[] PublicRoutes = ["/api/v1/health", "/api/v1/openapi.json"];
     static readonly string[] ExecutorRoutes = ["/api/v1/jobs/claim", "/api/v1/jobs/{id}/heartbeat", "/api/v1/jobs/{id}/complete", "/api/v1/jobs/{id}/fail"];
     static readonly string[] AdminPrefixes = ["/api/v1/admin", "/api/v1/metrics"];
@@ -34,7 +35,7 @@ public static class ApiAccessPolicy
     }
 
     static bool IsReferencePage(string route) =>
-        route == ReferencePageEndpoints.Route || route.StartsWith(ReferencePageEndpoints.Route + "/", StringComparison.Ordinal);
+        route == ReferencePage || route.StartsWith(ReferencePage + "/", StringComparison.Ordinal);
 
     public static bool Allows(ApiRole held, ApiRole needed) => held == ApiRole.Admin || held == needed;
 }

@@ -1,4 +1,4 @@
-using Conveyor.Api.Endpoints.V1;
+using Conveyor.Api.Http;
 using Conveyor.Persistence;
 using Conveyor.Persistence.Jobs;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Threading.Channels;
-using Conveyor.Api.Endpoints.V1;
 using Conveyor.Contracts.Jobs;
 using Conveyor.Persistence.Outbox;
 using MassTransit;

@@ -1,3 +1,0 @@
-namespace Conveyor.Api.Webhooks;
-
-public sealed record DeliveryAttemptView(int Number, DateTime At, int? StatusCode, long LatencyMs, string? Error);
