@@ -31,7 +31,8 @@ public sealed class RetryTests
         Assert.Equal(new JobRetryScheduled
         {
             JobId = scenario.JobId, Type = "thumbnail", NextAttemptNumber = 2, Reason = AttemptMessages.Error, RetryAt = job.NextAttemptAt.Value,
-        }, scheduled);
+        }, scheduled with { Job = null });
+        Assert.Equal(2, scheduled.Job!.Attempts);
         Assert.Single(scenario.Scheduler.Sent<ExecuteJob>());
         Assert.Empty(scenario.Scheduler.Published<JobFailed>());
     }

@@ -57,7 +57,8 @@ public sealed class SubmitJobTests
         await scheduler.Submit(SubmitJobs.For(jobId, JobPriority.BestEffort));
 
         var submitted = Assert.Single(scheduler.Published<JobSubmitted>());
-        Assert.Equal(new JobSubmitted(jobId, "thumbnail", JobPriority.BestEffort, SubmitJobs.SubmittedAt), submitted);
+        Assert.Equal(new JobSubmitted(jobId, "thumbnail", JobPriority.BestEffort, SubmitJobs.SubmittedAt), submitted with { Job = null });
+        Assert.Equal((JobPriority.BestEffort, SubmitJobs.SubmittedAt, 1), (submitted.Job!.Priority, submitted.Job.CreatedAt, submitted.Job.Attempts));
     }
 
     [Fact]
