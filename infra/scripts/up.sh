@@ -24,9 +24,12 @@ for service in Scheduler Executor Notifications Api; do
   fi
   bin="$ROOT/services/Conveyor.$service/bin/Release/net10.0"
   host=127.0.0.1; [[ $service == Api ]] && host=0.0.0.0
-  # In a session of its own, so that down.sh stops the supervisor and the service together.
-  Urls="http://$host:${PORTS[$service]}" nohup setsid bash "$ROOT/infra/scripts/supervise.sh" "$bin/Conveyor.$service.dll" --contentRoot "$bin" \
-    >"$RUN_DIR/$service.log" 2>&1 </dev/null &
+  # In a session of its own, so that down.sh stops the supervisor and the service together. The API also gets the
+  # example Infernet containers.
+  (
+    if [[ $service == Api ]]; then set -a; source "$ROOT/infra/demo/infernet.env"; set +a; fi
+    Urls="http://$host:${PORTS[$service]}" exec nohup setsid bash "$ROOT/infra/scripts/supervise.sh" "$bin/Conveyor.$service.dll" --contentRoot "$bin"
+  ) >"$RUN_DIR/$service.log" 2>&1 </dev/null &
   echo $! >"$pid_file"
   log "started $service (pid $(cat "$pid_file"), log .run/$service.log)"
 done
@@ -63,6 +66,7 @@ cat <<INFO
 Conveyor is running.
   API                 $API/api/v1   (try: curl $API/api/v1/jobs/$id)
   API reference       $API/api/v1/docs
+  Infernet API        $API/info, $API/api/jobs   (try: curl -s -X POST $API/api/jobs -H 'Content-Type: application/json' -d '{"containers":["echo"],"data":{"hello":"world"}}')
   Health              $API/api/v1/health
   Metrics             $API/metrics, and /metrics on the scheduler (:8081), executor (:8082), notifications (:8083)
   RabbitMQ management http://127.0.0.1:15672   user conveyor, password conveyor

@@ -1,3 +1,4 @@
+using Conveyor.Api.Endpoints.Infernet;
 using Conveyor.Api.Endpoints.V1;
 using Conveyor.Api.Executors;
 using Conveyor.Api.Http;
@@ -49,6 +50,9 @@ public static class ApiServiceExtensions
         services.AddSingleton<JobSnapshots>();
         services.AddSingleton<LiveEventHub>();
         services.AddSingleton<SubmissionBatcher>();
+        services.AddOptions<InfernetOptions>().Bind(builder.Configuration.GetSection(InfernetOptions.Section))
+            .Validate(InfernetConfiguration.IsValid, InfernetConfiguration.Rules).ValidateOnStart();
+        services.AddSingleton<InfernetResults>();
         services.AddHostedService(provider => provider.GetRequiredService<SubmissionBatcher>());
         services.AddConveyorMessaging(builder.Configuration, LiveEvents.Register);
         return builder;
@@ -61,6 +65,7 @@ public static class ApiServiceExtensions
         app.UseRouting();
         app.UseMiddleware<ApiKeyMiddleware>();
         app.MapNativeApi();
+        app.MapInfernetApi();
         return app;
     }
 }

@@ -12,7 +12,13 @@ public sealed class StackFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Binaries = await BinaryServer.Start();
-        Stack = await ConveyorStack.Start();
+        Stack = await ConveyorStack.Start(new ConveyorStackOptions
+        {
+            Environment = new Dictionary<string, IReadOnlyDictionary<string, string>>
+            {
+                ["Conveyor.Api"] = Infernet.InfernetTestContainers.Settings(),
+            },
+        });
         Jobs = new JobApiClient(Stack.Api);
     }
 

@@ -27,7 +27,8 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeyStore keys)
         return next(context);
     }
 
-    static string? PresentedKey(HttpRequest request)
+    /// <summary>The key a request presents, by header; shared with the surfaces that check their own callers.</summary>
+    public static string? PresentedKey(HttpRequest request)
     {
         var header = request.Headers["X-API-Key"].ToString();
         if (header.Length > 0)

@@ -22,6 +22,8 @@ public sealed class PipelineRunner(StepRunner steps)
             var outcome = await steps.Run(step, context with { StepIndex = index, Stdin = stdin }, cancellationToken);
             if (outcome.Succeeded && outcome.StdoutTruncated && index < pipeline.Count - 1)
                 outcome = outcome with { ExitCode = null, Error = $"its stdout is larger than {CappedOutput.Limit} characters and cannot be the next step's input" };
+            if (outcome.Succeeded && step.OutputIsJson && !JsonOutput.IsJson(outcome.Stdout))
+                outcome = outcome with { ExitCode = null, Error = "its output is not JSON" };
             results.Add(Result(index, step, outcome));
             if (!outcome.Succeeded)
                 return Failure(index, step, outcome, results);

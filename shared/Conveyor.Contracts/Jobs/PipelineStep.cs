@@ -7,4 +7,10 @@ public sealed record PipelineStep
     public JobKind Kind { get; init; }
     public BinarySpec? Binary { get; init; }
     public ContainerSpec? Container { get; init; }
+
+    /// <summary>
+    /// The step's stdout must be one JSON value (an Infernet container's output is): when it is not, the step has
+    /// failed and the pipeline stops there, as it does for a non-zero exit.
+    /// </summary>
+    public bool OutputIsJson { get; init; }
 }

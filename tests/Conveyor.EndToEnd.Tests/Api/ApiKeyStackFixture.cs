@@ -26,7 +26,7 @@ public sealed class ApiKeyStackFixture : IAsyncLifetime
         {
             ("ops", AdminKey, "Admin"), ("alice", AliceKey, "Client"), ("bob", BobKey, "Client"), ("worker", ExecutorKey, "Executor"),
         };
-        var api = new Dictionary<string, string>();
+        var api = Infernet.InfernetTestContainers.Settings();
         for (var i = 0; i < keys.Length; i++)
         {
             api[$"Api__Keys__{i}__Name"] = keys[i].Name;

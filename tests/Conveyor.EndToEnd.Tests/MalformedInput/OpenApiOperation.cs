@@ -6,6 +6,12 @@ namespace Conveyor.EndToEnd.Tests.MalformedInput;
 public sealed record OpenApiOperation(string Method, string PathTemplate, IReadOnlyList<JsonObject> Parameters, JsonNode? Example,
     JsonObject? BodySchema)
 {
+    /// <summary>
+    /// A batch whose items fail one by one inside a 200 (<c>x-conveyor-item-errors</c>): only faults of the body as a
+    /// whole must be a 4xx there.
+    /// </summary>
+    public bool ItemErrors { get; init; }
+
     public string Name => $"{Method} {PathTemplate}";
 
     public static IReadOnlyList<OpenApiOperation> All(JsonNode document)
@@ -21,7 +27,10 @@ public sealed record OpenApiOperation(string Method, string PathTemplate, IReadO
                 var body = node["requestBody"]?["content"]?["application/json"];
                 var example = body?["example"] ?? body?["examples"]?.AsObject().FirstOrDefault().Value?["value"];
                 var schema = body?["schema"] is { } s ? Resolve(document, s) : null;
-                operations.Add(new OpenApiOperation(method.ToUpperInvariant(), path, parameters, example, schema));
+                operations.Add(new OpenApiOperation(method.ToUpperInvariant(), path, parameters, example, schema)
+                {
+                    ItemErrors = node["x-conveyor-item-errors"]?.GetValue<bool>() == true,
+                });
             }
         }
         return operations;
