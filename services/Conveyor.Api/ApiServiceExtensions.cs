@@ -1,4 +1,6 @@
+using Conveyor.Api.Endpoints;
 using Conveyor.Api.Endpoints.Infernet;
+using Conveyor.Api.Endpoints.Nexapod;
 using Conveyor.Api.Endpoints.V1;
 using Conveyor.Api.Executors;
 using Conveyor.Api.Http;
@@ -22,6 +24,7 @@ public static class ApiServiceExtensions
     {
         var services = builder.Services;
         var options = builder.Configuration.GetSection(ApiOptions.Section).Get<ApiOptions>() ?? new ApiOptions();
+        SurfaceAddresses.Add(builder);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
@@ -53,6 +56,9 @@ public static class ApiServiceExtensions
         services.AddOptions<InfernetOptions>().Bind(builder.Configuration.GetSection(InfernetOptions.Section))
             .Validate(InfernetConfiguration.IsValid, InfernetConfiguration.Rules).ValidateOnStart();
         services.AddSingleton<InfernetResults>();
+        services.AddOptions<NexapodOptions>().Bind(builder.Configuration.GetSection(NexapodOptions.Section));
+        services.AddSingleton<NexapodNodes>();
+        services.AddSingleton<NexapodJobs>();
         services.AddHostedService(provider => provider.GetRequiredService<SubmissionBatcher>());
         services.AddConveyorMessaging(builder.Configuration, LiveEvents.Register);
         return builder;
@@ -66,6 +72,8 @@ public static class ApiServiceExtensions
         app.UseMiddleware<ApiKeyMiddleware>();
         app.MapNativeApi();
         app.MapInfernetApi();
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<NexapodOptions>>().Value.Enabled)
+            app.MapNexapodApi();
         return app;
     }
 }

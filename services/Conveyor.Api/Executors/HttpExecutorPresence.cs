@@ -18,15 +18,23 @@ public sealed class HttpExecutorPresence(IDbContextFactory<ConveyorDbContext> co
 {
     static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(5);
     readonly ConcurrentDictionary<string, ClaimRequest> lastClaims = new(StringComparer.Ordinal);
+    readonly ConcurrentDictionary<string, ExecutorProfile> profiles = new(StringComparer.Ordinal);
 
-    public async Task Seen(string executorId, ClaimRequest? claim, CancellationToken cancellationToken)
+    public Task Seen(string executorId, ClaimRequest? claim, CancellationToken cancellationToken) =>
+        Seen(executorId, claim, profile: null, cancellationToken);
+
+    /// <param name="profile">What the executor said it is (a NEXAPod node's os, cpu, gpu and hashes), kept in its heartbeats.</param>
+    public async Task Seen(string executorId, ClaimRequest? claim, ExecutorProfile? profile, CancellationToken cancellationToken)
     {
         if (claim is not null)
             lastClaims[executorId] = claim;
+        if (profile is not null)
+            profiles[executorId] = profile;
         var known = lastClaims.GetValueOrDefault(executorId);
         try
         {
-            await bus.PublishWithin(await Heartbeat(executorId, known, cancellationToken), PublishTimeout, cancellationToken);
+            await bus.PublishWithin(await Heartbeat(executorId, known, profiles.GetValueOrDefault(executorId), cancellationToken),
+                PublishTimeout, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -35,7 +43,7 @@ public sealed class HttpExecutorPresence(IDbContextFactory<ConveyorDbContext> co
         }
     }
 
-    async Task<ExecutorHeartbeat> Heartbeat(string executorId, ClaimRequest? claim, CancellationToken cancellationToken)
+    async Task<ExecutorHeartbeat> Heartbeat(string executorId, ClaimRequest? claim, ExecutorProfile? said, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var running = await db.Jobs.AsNoTracking()
@@ -44,7 +52,7 @@ public sealed class HttpExecutorPresence(IDbContextFactory<ConveyorDbContext> co
             .ToListAsync(cancellationToken);
         var completed = await db.Jobs.AsNoTracking().LongCountAsync(j => j.ExecutorId == executorId && j.CurrentState == JobStates.Completed, cancellationToken);
         var failed = await db.Jobs.AsNoTracking().LongCountAsync(j => j.ExecutorId == executorId && j.CurrentState == JobStates.Failed, cancellationToken);
-        var pool = claim?.Pool ?? "cpu";
+        var pool = claim?.Pool ?? said?.Pool ?? "cpu";
         var slots = Math.Max(1, running.Count);
         var docker = claim?.Kinds.Any(k => k != JobKind.Binary) == true;
         return new ExecutorHeartbeat
@@ -57,14 +65,13 @@ public sealed class HttpExecutorPresence(IDbContextFactory<ConveyorDbContext> co
                 r.StartedAt ?? DateTimeOffset.UtcNow)).ToList(),
             JobsCompleted = completed,
             JobsFailed = failed,
-            Profile = new ExecutorProfile
+            Profile = (said ?? new ExecutorProfile { Labels = new Dictionary<string, string> { ["protocol"] = "http" } }) with
             {
                 Hostname = executorId,
-                Address = claim?.ExecutorIp ?? "",
+                Address = claim?.ExecutorIp ?? said?.Address ?? "",
                 Pool = pool,
                 Slots = slots,
                 Runtimes = docker ? ["process", "docker"] : ["process"],
-                Labels = new Dictionary<string, string> { ["protocol"] = "http" },
             },
             At = DateTimeOffset.UtcNow,
         };

@@ -9,6 +9,7 @@ public static class JobKindNames
     {
         JobKind.Container => "container",
         JobKind.Pipeline => "pipeline",
+        JobKind.Data => "data",
         _ => "binary",
     };
 
@@ -19,6 +20,7 @@ public static class JobKindNames
             "binary" => (true, JobKind.Binary),
             "container" => (true, JobKind.Container),
             "pipeline" => (true, JobKind.Pipeline),
+            "data" => (true, JobKind.Data),
             _ => (false, default),
         };
         return known;

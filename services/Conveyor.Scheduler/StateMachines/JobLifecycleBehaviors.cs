@@ -53,6 +53,9 @@ public sealed class JobLifecycleBehaviors(SchedulerOptions options)
     static Task SendWork(BehaviorContext<JobLifecycleState> context)
     {
         var job = context.Saga;
+        // A data job is claimed by polling nodes from the jobs table; no queue executor could run it, so nothing is queued.
+        if (job.Kind == JobKind.Data)
+            return Task.CompletedTask;
         var message = new ExecuteJob
         {
             JobId = job.CorrelationId,

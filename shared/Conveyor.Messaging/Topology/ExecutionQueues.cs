@@ -16,7 +16,11 @@ public static class ExecutionQueues
 
     public static string QueueName(string pool) => $"execute-job-{pool}";
 
-    public static string PoolFor(JobDefinition job) => job.Resources.Gpu > 0 ? "gpu" : DefaultPool;
+    /// <summary>Where data jobs wait for the polling nodes that claim them (no queue executor serves it).</summary>
+    public const string NodePool = "nodes";
+
+    public static string PoolFor(JobDefinition job) =>
+        job.Kind == JobKind.Data ? NodePool : job.Resources.Gpu > 0 ? "gpu" : DefaultPool;
 
     public static Uri Address(string pool) => new($"exchange:{QueueName(pool)}");
 

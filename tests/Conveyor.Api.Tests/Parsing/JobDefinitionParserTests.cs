@@ -63,6 +63,17 @@ public sealed class JobDefinitionParserTests
         Assert.Equal("{\"n\":1}", job.Input);
     }
 
+    [Fact]
+    public void Should_keep_a_data_jobs_payload_as_sent_for_the_node_that_claims_it()
+    {
+        var body = Json("""{"type":"render","kind":"data","data":{"prompt":"fox","steps":[1,2]},"priority":"foreground"}""");
+
+        Assert.True(JobDefinitionParser.TryParse(body, out var job, out _));
+
+        Assert.Equal((JobKind.Data, "{\"prompt\":\"fox\",\"steps\":[1,2]}"), (job.Kind, job.Input));
+        Assert.Equal("", job.BinaryUrl);
+    }
+
     public static TheoryData<string, string> BadJobs => new()
     {
         { "[]", "body" },
@@ -83,6 +94,9 @@ public sealed class JobDefinitionParserTests
         { """{"type":"t","kind":"pipeline","priority":"foreground","steps":[]}""", "steps" },
         { """{"type":"t","kind":"pipeline","priority":"foreground","steps":[{"kind":"container"}]}""", "steps[0].image" },
         { """{"type":"t","kind":"pipeline","priority":"foreground","steps":[{"kind":"pipeline"}]}""", "steps[0].kind" },
+        { """{"type":"t","kind":"pipeline","priority":"foreground","steps":[{"kind":"data"}]}""", "steps[0].kind" },
+        { """{"type":"t","kind":"data","priority":"foreground"}""", "data" },
+        { """{"type":"t","kind":"data","priority":"foreground","data":null}""", "data" },
     };
 
     [Theory]

@@ -24,7 +24,7 @@ public static class ExecutorRequestParser
         foreach (var name in kindNames ?? ["binary"])
         {
             if (!JobKindNames.TryParse(name, out var kind))
-                return JsonFields.Fail(out error, ApiError.BadRequest("kinds must name binary, container or pipeline", "kinds"));
+                return JsonFields.Fail(out error, ApiError.BadRequest("kinds must name binary, container, pipeline or data", "kinds"));
             kinds.Add(kind);
         }
         if (kinds.Count == 0)

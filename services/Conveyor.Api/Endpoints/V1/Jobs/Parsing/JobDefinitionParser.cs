@@ -72,6 +72,12 @@ public static class JobDefinitionParser
                 var gpus = steps.Max(step => step.Container?.Gpu ?? 0);
                 definition = definition with { Kind = kind, Steps = steps, Input = input, Resources = WithGpus(definition.Resources, gpus) };
                 return true;
+            case JobKind.Data:
+                // The payload a polling node gets as the job's data: any JSON value but null, kept as it was sent.
+                if (JsonFields.Absent(body, "data"))
+                    return JsonFields.Fail(out error, ApiError.BadRequest("a data job needs data: the payload its node receives", "data"));
+                definition = definition with { Kind = kind, Input = body.GetProperty("data").GetRawText() };
+                return true;
             default:
                 return true;
         }

@@ -17,7 +17,7 @@ public static class JobKindField
             return true;
         var element = body.GetProperty("kind");
         if (element.ValueKind != JsonValueKind.String || !JobKindNames.TryParse(element.GetString()!, out kind))
-            return JsonFields.Fail(out error, ApiError.BadRequest("kind must be one of binary, container, pipeline", "kind"));
+            return JsonFields.Fail(out error, ApiError.BadRequest("kind must be one of binary, container, pipeline, data", "kind"));
         return true;
     }
 }

@@ -43,7 +43,7 @@ public static class PipelineParser
         if (step.ValueKind != JsonValueKind.Object)
             return JsonFields.Fail(out error, ApiError.BadRequest("a step must be an object", ""));
         if (!JobKindField.TryParse(step, out var kind, out error)) return false;
-        if (kind == JobKind.Pipeline)
+        if (kind is JobKind.Pipeline or JobKind.Data)
             return JsonFields.Fail(out error, ApiError.BadRequest("a step is a binary or a container", "kind"));
         if (!JsonFields.TryOptionalString(step, "name", out var name, out error)) return false;
         if (name is not null && (name.Length == 0 || name.Length > MaxNameLength))
