@@ -29,4 +29,7 @@ public enum JobEvent
     StaleAttemptDeadlinePassed,
     CurrentAttemptAged,
     StaleAttemptAged,
+
+    /// <summary>Infernet's PUT /api/status naming a job Conveyor runs itself: refused in every state.</summary>
+    RecordedAsExternal,
 }

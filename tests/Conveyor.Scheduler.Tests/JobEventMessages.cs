@@ -9,6 +9,7 @@ public static class JobEventMessages
     public static object For(JobEvent @event, Guid jobId, Guid currentAttemptId, Guid staleAttemptId) => @event switch
     {
         JobEvent.SubmitAgain => SubmitJobs.For(jobId),
+        JobEvent.RecordedAsExternal => new RecordExternalJob(jobId, "infernet", ExternalJobStatus.Succeeded, ["echo"], DateTimeOffset.UtcNow),
         JobEvent.Cancel => JobCommands.Cancel(jobId),
         JobEvent.Stop => JobCommands.Stop(jobId),
         JobEvent.StartCurrentAttempt => AttemptMessages.Start(jobId, currentAttemptId),

@@ -89,6 +89,7 @@ public sealed class JobScenario : IAsyncDisposable
             case SubmitJob submit: return await Scheduler.Submit(submit);
             case CancelJob cancel: return await Scheduler.Cancel(cancel);
             case StopJob stop: return await Scheduler.Stop(stop);
+            case RecordExternalJob record: return await Scheduler.Record(record);
             case StartAttempt start: return await Scheduler.Start(start);
             case AttemptHeartbeat heartbeat: await Scheduler.Report(heartbeat); break;
             case AttemptCompleted completed: await Scheduler.Report(completed); break;

@@ -78,6 +78,14 @@ public sealed class SchedulerHarness : IAsyncDisposable
         return response.Message;
     }
 
+    /// <summary>Records a job run outside Conveyor; the answer is <see cref="JobCommandAccepted"/> or <see cref="JobCommandRejected"/>.</summary>
+    public async Task<object> Record(RecordExternalJob command)
+    {
+        var response = await Bus.GetRequestClient<RecordExternalJob>().GetResponse<JobCommandAccepted, JobCommandRejected>(command);
+        await Consumed<RecordExternalJob>(m => m.Context.RequestId == response.RequestId);
+        return response.Message;
+    }
+
     /// <summary>Asks to stop a job; answered like <see cref="Cancel"/>.</summary>
     public async Task<object> Stop(StopJob command)
     {

@@ -186,6 +186,47 @@ public sealed class JobLifecycleBehaviors(SchedulerOptions options)
         EndStop(job);
     }
 
+    /// <summary>
+    /// A job that runs outside Conveyor, recorded as it stands: one attempt, held by no executor of ours, started when
+    /// it was first recorded. Its pool is <see cref="ExecutionQueues.ExternalPool"/>, which marks it as external.
+    /// </summary>
+    public static void RecordExternal(BehaviorContext<JobLifecycleState, RecordExternalJob> context)
+    {
+        var job = context.Saga;
+        var record = context.Message;
+        var at = record.At.ToUniversalTime();
+        job.Type = record.Type;
+        job.Kind = JobKind.Pipeline;
+        job.PipelineSteps = [.. record.Steps.Select(step => new PipelineStep { Name = step, Kind = JobKind.Container })];
+        job.BinaryUrl = "";
+        job.BinarySha256 = "";
+        job.Priority = JobPriority.Background;
+        job.Pool = ExecutionQueues.ExternalPool;
+        job.Owner = record.Owner;
+        job.MaxAttempts = 1;
+        job.CreatedAt = at;
+        OpenAttempt(job);
+        var attempt = job.CurrentAttempt!;
+        attempt.ExecutorId = ExternalExecutor;
+        attempt.Status = AttemptStatus.Running;
+        attempt.StartedAt = at;
+        job.ExecutorId = ExternalExecutor;
+        job.StartedAt = at;
+    }
+
+    /// <summary>The external job ended as its last record says.</summary>
+    public static void EndExternal(BehaviorContext<JobLifecycleState, RecordExternalJob> context)
+    {
+        var job = context.Saga;
+        var succeeded = context.Message.Status == ExternalJobStatus.Succeeded;
+        job.ExitCode = succeeded ? 0 : null;
+        job.Error = succeeded ? null : "the job failed outside Conveyor, as recorded";
+        EndAttempt(job, succeeded ? AttemptStatus.Completed : AttemptStatus.Failed, context.Message.At, job.ExitCode, job.Error);
+    }
+
+    /// <summary>The executor id an external job's attempt names: no executor of Conveyor's holds it.</summary>
+    public const string ExternalExecutor = "external";
+
     static void OpenAttempt(JobLifecycleState job)
     {
         job.AttemptCount++;

@@ -1,4 +1,6 @@
 using Conveyor.Contracts.Attempts;
+using Conveyor.Contracts.Jobs;
+using Conveyor.Messaging.Topology;
 using Conveyor.Persistence.Jobs;
 using Conveyor.Scheduler.Supervision;
 using MassTransit;
@@ -30,6 +32,16 @@ public static class JobLifecycleConditions
 
     public static bool RetriesLoss(BehaviorContext<JobLifecycleState, AttemptHeartbeatLost> context) =>
         HasAttemptsLeft(context.Saga);
+
+    /// <summary>The job runs outside Conveyor and is only recorded here.</summary>
+    public static bool IsExternal<T>(BehaviorContext<JobLifecycleState, T> context) where T : class =>
+        context.Saga.Pool == ExecutionQueues.ExternalPool;
+
+    public static bool RecordsAnEnd(BehaviorContext<JobLifecycleState, RecordExternalJob> context) =>
+        context.Message.Status != ExternalJobStatus.Running;
+
+    public static bool RecordsSuccess(BehaviorContext<JobLifecycleState, RecordExternalJob> context) =>
+        context.Message.Status == ExternalJobStatus.Succeeded;
 
     /// <summary>Aging raises a queued attempt's priority; a signal that would not raise it is stale.</summary>
     public static bool RaisesPriority(BehaviorContext<JobLifecycleState, PriorityAged> context) =>

@@ -38,6 +38,7 @@ public sealed class JobLifecycleStateMachine : MassTransitStateMachine<JobLifecy
     public Event<AttemptHeartbeatLost> HeartbeatLost { get; private set; } = null!;
     public Event<AttemptDeadlinePassed> DeadlinePassed { get; private set; } = null!;
     public Event<PriorityAged> Aged { get; private set; } = null!;
+    public Event<RecordExternalJob> ExternalRecorded { get; private set; } = null!;
 
     public JobLifecycleStateMachine(IOptions<SchedulerOptions> options)
     {
@@ -56,6 +57,7 @@ public sealed class JobLifecycleStateMachine : MassTransitStateMachine<JobLifecy
         CorrelateByJob(() => HeartbeatLost, missing => missing.Discard());
         CorrelateByJob(() => DeadlinePassed, missing => missing.Discard());
         CorrelateByJob(() => Aged, missing => missing.Discard());
+        CorrelateByJob(() => ExternalRecorded);
 
         Initially(
             When(Submitted)
@@ -64,11 +66,31 @@ public sealed class JobLifecycleStateMachine : MassTransitStateMachine<JobLifecy
                 // Submitted goes out before the work, so subscribers hear it before anything an executor causes.
                 .PublishSubmitted()
                 .SendWork()
-                .AcceptSubmission());
+                .AcceptSubmission(),
+            // A job run outside Conveyor (Infernet's PUT /api/status) is recorded as it stands: running, or ended.
+            When(ExternalRecorded)
+                .RecordExternal()
+                .TransitionTo(Running)
+                .PublishSubmitted()
+                .IfElse(RecordsAnEnd,
+                    ended => EndExternally(ended),
+                    running => running)
+                .AcceptCommand());
 
-        // Submitting a job id again is answered with the job as it stands.
+        // Submitting a job id again is answered with the job as it stands; only an external job takes records.
         DuringAny(
-            When(Submitted).AcceptSubmission());
+            When(Submitted).AcceptSubmission(),
+            When(ExternalRecorded, c => !IsExternal(c))
+                .RejectCommand("the job is run by Conveyor, not recorded from outside"));
+
+        // A running external job ends with the record that says so; a finished one never moves again.
+        During(Running,
+            EndExternally(When(ExternalRecorded, c => IsExternal(c) && RecordsAnEnd(c))).AcceptCommand(),
+            When(ExternalRecorded, c => IsExternal(c) && !RecordsAnEnd(c)).AcceptCommand());
+        During(Pending, Waiting, Stopping,
+            When(ExternalRecorded, IsExternal).AcceptCommand());
+        During(Completed, Failed, Cancelled,
+            When(ExternalRecorded, IsExternal).AcceptCommand());
 
         // Until an executor holds the job, cancel and stop both end it at once.
         During(Pending, Waiting,
@@ -139,6 +161,13 @@ public sealed class JobLifecycleStateMachine : MassTransitStateMachine<JobLifecy
             if (missing is not null)
                 e.OnMissingInstance(missing);
         });
+
+    /// <summary>An external job's last record: completed or failed as it says.</summary>
+    EventActivityBinder<JobLifecycleState, RecordExternalJob> EndExternally(
+        EventActivityBinder<JobLifecycleState, RecordExternalJob> binder) =>
+        binder.IfElse(RecordsSuccess,
+            succeeded => succeeded.EndExternal().TransitionTo(Completed).PublishCompleted(),
+            failed => failed.EndExternal().TransitionTo(Failed).PublishFailed());
 
     /// <summary>An attempt ended without success: the job waits for another if it may retry, else fails.</summary>
     EventActivityBinder<JobLifecycleState, T> RetryOrFail<T>(

@@ -72,6 +72,14 @@ public static class JobLifecycleSteps
         this EventActivityBinder<JobLifecycleState, T> binder, JobLifecycleBehaviors job) where T : class =>
         binder.Then(job.ScheduleRetry);
 
+    public static EventActivityBinder<JobLifecycleState, RecordExternalJob> RecordExternal(
+        this EventActivityBinder<JobLifecycleState, RecordExternalJob> binder) =>
+        binder.Then(JobLifecycleBehaviors.RecordExternal);
+
+    public static EventActivityBinder<JobLifecycleState, RecordExternalJob> EndExternal(
+        this EventActivityBinder<JobLifecycleState, RecordExternalJob> binder) =>
+        binder.Then(JobLifecycleBehaviors.EndExternal);
+
     public static EventActivityBinder<JobLifecycleState, RetryDue> ClearRetryTime(
         this EventActivityBinder<JobLifecycleState, RetryDue> binder) => binder.Then(c => c.Saga.NextAttemptAt = null);
 

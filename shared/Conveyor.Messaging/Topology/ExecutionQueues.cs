@@ -19,6 +19,9 @@ public static class ExecutionQueues
     /// <summary>Where data jobs wait for the polling nodes that claim them (no queue executor serves it).</summary>
     public const string NodePool = "nodes";
 
+    /// <summary>The pool of jobs that run outside Conveyor and are only recorded here; nothing is ever queued to it.</summary>
+    public const string ExternalPool = "external";
+
     public static string PoolFor(JobDefinition job) =>
         job.Kind == JobKind.Data ? NodePool : job.Resources.Gpu > 0 ? "gpu" : DefaultPool;
 

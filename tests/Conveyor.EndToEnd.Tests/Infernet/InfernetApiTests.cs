@@ -150,4 +150,36 @@ public sealed class InfernetApiTests(StackFixture fixture)
         Assert.Equal(HttpStatusCode.BadRequest, badStatus);
         Assert.False(string.IsNullOrWhiteSpace((string?)bad!["error"]));
     }
+
+    [Fact]
+    public async Task Should_record_a_job_run_elsewhere_with_put_status_and_show_it_until_it_ends()
+    {
+        var id = Guid.NewGuid();
+
+        var (runningStatus, running) = await Infernet.Send(HttpMethod.Put, "/api/status", $$"""{"id":"{{id}}","status":"running","containers":["echo"]}""");
+        var whileRunning = Assert.Single((await Infernet.Get($"/api/jobs?id={id}")).Body!.AsArray())!;
+        var (doneStatus, _) = await Infernet.Send(HttpMethod.Put, "/api/status", $$"""{"id":"{{id}}","status":"success","containers":["echo"]}""");
+        var done = Assert.Single((await Infernet.Get($"/api/jobs?id={id}")).Body!.AsArray())!;
+
+        Assert.Equal((HttpStatusCode.OK, "{}"), (runningStatus, running!.ToJsonString()));
+        Assert.Equal("running", (string?)whileRunning["status"]);
+        Assert.Equal(HttpStatusCode.OK, doneStatus);
+        Assert.Equal($$"""{"id":"{{id}}","status":"success","result":null}""", done.ToJsonString());
+        var (_, native) = await fixture.Jobs.Get(id.ToString());
+        Assert.Equal("completed", (string?)native!["status"]);
+    }
+
+    [Fact]
+    public async Task Should_refuse_a_status_outside_success_failed_running_and_a_record_of_a_job_conveyor_runs()
+    {
+        var (badStatus, bad) = await Infernet.Send(HttpMethod.Put, "/api/status", $$"""{"id":"{{Guid.NewGuid()}}","status":"done","containers":[]}""");
+        var native = await Infernet.Create(["echo"], new { x = 1 });
+        var (ownStatus, own) = await Infernet.Send(HttpMethod.Put, "/api/status", $$"""{"id":"{{native}}","status":"failed","containers":["echo"]}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, badStatus);
+        Assert.Equal("""{"error":"Status is invalid"}""", bad!.ToJsonString());
+        Assert.Equal(HttpStatusCode.BadRequest, ownStatus);
+        Assert.False(string.IsNullOrWhiteSpace((string?)own!["error"]));
+        Assert.Equal("success", (string?)(await Infernet.WaitForResult(native))["status"]);
+    }
 }

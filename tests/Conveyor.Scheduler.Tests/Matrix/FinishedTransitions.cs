@@ -16,7 +16,7 @@ public static class FinishedTransitions
     static Reply ReplyTo(JobEvent @event) => @event switch
     {
         JobEvent.SubmitAgain => Reply.Accepted,
-        JobEvent.Cancel or JobEvent.Stop => Reply.CommandRejected,
+        JobEvent.Cancel or JobEvent.Stop or JobEvent.RecordedAsExternal => Reply.CommandRejected,
         JobEvent.StartCurrentAttempt or JobEvent.StartOtherAttempt => Reply.Refused,
         _ => Reply.None,
     };

@@ -31,5 +31,6 @@ public static class PendingTransitions
         Transition.Ignored(Pending, StaleAttemptDeadlinePassed),
         new(Pending, CurrentAttemptAged, Pending, Reply.None, Emitted.ExecuteJob),
         Transition.Ignored(Pending, StaleAttemptAged),
+        new(Pending, RecordedAsExternal, Pending, Reply.CommandRejected),
     ];
 }

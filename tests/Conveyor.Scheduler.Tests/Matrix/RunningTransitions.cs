@@ -35,5 +35,6 @@ public static class RunningTransitions
         Transition.Ignored(Running, StaleAttemptDeadlinePassed),
         Transition.Ignored(Running, CurrentAttemptAged),
         Transition.Ignored(Running, StaleAttemptAged),
+        new(Running, RecordedAsExternal, Running, Reply.CommandRejected),
     ];
 }

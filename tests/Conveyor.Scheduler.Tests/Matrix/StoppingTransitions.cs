@@ -31,5 +31,6 @@ public static class StoppingTransitions
         Transition.Ignored(Stopping, StaleAttemptDeadlinePassed),
         Transition.Ignored(Stopping, CurrentAttemptAged),
         Transition.Ignored(Stopping, StaleAttemptAged),
+        new(Stopping, RecordedAsExternal, Stopping, Reply.CommandRejected),
     ];
 }

@@ -31,5 +31,6 @@ public static class WaitingTransitions
         Transition.Ignored(Waiting, StaleAttemptDeadlinePassed),
         Transition.Ignored(Waiting, CurrentAttemptAged),
         Transition.Ignored(Waiting, StaleAttemptAged),
+        new(Waiting, RecordedAsExternal, Waiting, Reply.CommandRejected),
     ];
 }

@@ -24,6 +24,7 @@ public static class InfernetEndpoints
         app.MapPost("/api/jobs", Create);
         app.MapPost("/api/jobs/batch", CreateBatch);
         app.MapGet("/api/jobs", Read);
+        app.MapPut("/api/status", InfernetStatus.Record);
         return app;
     }
 

@@ -17,6 +17,12 @@ public sealed class InfernetOptions
 
     /// <summary>Seconds an Infernet job may run before it is stopped; null for the executor's default.</summary>
     public int? TimeoutSeconds { get; set; }
+
+    /// <summary>
+    /// Take <c>PUT /api/status</c> from any address; by default only from this machine (loopback), since it records
+    /// jobs that Conveyor cannot check.
+    /// </summary>
+    public bool StatusFromAnyAddress { get; set; }
 }
 
 /// <summary>One container an Infernet job may name, as a node's configuration names it.</summary>
