@@ -1,6 +1,7 @@
 using Conveyor.Api.Endpoints;
 using Conveyor.Api.Endpoints.Infernet;
 using Conveyor.Api.Endpoints.Nexapod;
+using Conveyor.Api.Endpoints.Nosana;
 using Conveyor.Api.Endpoints.V1;
 using Conveyor.Api.Executors;
 using Conveyor.Api.Http;
@@ -59,6 +60,8 @@ public static class ApiServiceExtensions
         services.AddOptions<NexapodOptions>().Bind(builder.Configuration.GetSection(NexapodOptions.Section));
         services.AddSingleton<NexapodNodes>();
         services.AddSingleton<NexapodJobs>();
+        services.AddOptions<NosanaOptions>().Bind(builder.Configuration.GetSection(NosanaOptions.Section));
+        services.AddSingleton<NosanaResults>();
         services.AddHostedService(provider => provider.GetRequiredService<SubmissionBatcher>());
         services.AddConveyorMessaging(builder.Configuration, LiveEvents.Register);
         return builder;
@@ -74,6 +77,8 @@ public static class ApiServiceExtensions
         app.MapInfernetApi();
         if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<NexapodOptions>>().Value.Enabled)
             app.MapNexapodApi();
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<NosanaOptions>>().Value.Enabled)
+            app.MapNosanaApi();
         return app;
     }
 }

@@ -13,4 +13,10 @@ public sealed record PipelineStep
     /// failed and the pipeline stops there, as it does for a non-zero exit.
     /// </summary>
     public bool OutputIsJson { get; init; }
+
+    /// <summary>
+    /// Named regular expressions over the step's output lines whose matches its results report (a Nosana op's
+    /// <c>results</c>); the executor does not use them.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? ResultPatterns { get; init; }
 }

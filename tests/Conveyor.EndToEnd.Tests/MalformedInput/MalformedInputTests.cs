@@ -11,7 +11,7 @@ namespace Conveyor.EndToEnd.Tests.MalformedInput;
 /// API joins by adding its document to <see cref="Surfaces"/>.
 /// </summary>
 [Collection(StackCollection.Name)]
-public sealed class MalformedInputTests(StackFixture fixture, ITestOutputHelper output)
+public sealed class MalformedInputTests(StackFixture fixture, ITestOutputHelper output) : IDisposable
 {
     static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(15);
 
@@ -41,7 +41,15 @@ public sealed class MalformedInputTests(StackFixture fixture, ITestOutputHelper 
         { "native v1", "/api/v1/openapi.json" },
         { "Infernet", "infernet.openapi.json" },
         { "NEXAPod", "nexapod.openapi.json" },
+        { "Nosana", "nosana.openapi.json" },
     };
+
+    /// <summary>Nosana's requests are signed, so that what is malformed is the request, not its signature.</summary>
+    readonly Nosana.NosanaSigner signer = new();
+    string? authorization;
+
+    /// <summary>Nosana answers errors in plain text: a sentence, not a JSON shape.</summary>
+    bool plainText;
 
     [Theory]
     [MemberData(nameof(Surfaces))]
@@ -49,6 +57,8 @@ public sealed class MalformedInputTests(StackFixture fixture, ITestOutputHelper 
     {
         var document = JsonNode.Parse(await Document(documentPath))!;
         shape = surface switch { "Infernet" => InfernetShape, "NEXAPod" => NexapodShape, _ => NativeShape };
+        authorization = surface == "Nosana" ? signer.Header() : null;
+        plainText = surface == "Nosana";
         var requests = MalformedRequests.For(document, MoreExamples).ToList();
         Assert.True(requests.Count >= 50, $"{surface}: only {requests.Count} malformed requests were generated");
         var before = await DatabaseFootprint.Of(fixture.Stack.Database);
@@ -94,6 +104,8 @@ public sealed class MalformedInputTests(StackFixture fixture, ITestOutputHelper 
         var uri = new Uri(fixture.Stack.Api.BaseAddress + request.Path.TrimStart('/'),
             new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
         using var message = new HttpRequestMessage(new HttpMethod(request.Method), uri);
+        if (authorization is not null)
+            message.Headers.TryAddWithoutValidation("Authorization", authorization);
         if (request.Body is { } body)
         {
             message.Content = new ByteArrayContent(body);
@@ -115,6 +127,8 @@ public sealed class MalformedInputTests(StackFixture fixture, ITestOutputHelper 
             if (status is < 400 or >= 500)
                 return (status, $"answered {status}");
             var text = await response.Content.ReadAsStringAsync(timeout.Token);
+            if (plainText)
+                return (status, string.IsNullOrWhiteSpace(text) ? $"answered {status} with no reason" : null);
             try
             {
                 var error = JsonNode.Parse(text) as JsonObject;
@@ -131,4 +145,6 @@ public sealed class MalformedInputTests(StackFixture fixture, ITestOutputHelper 
     }
 
     static string Shorten(string text) => text.Length > 200 ? text[..200] + "…" : text;
+
+    public void Dispose() => signer.Dispose();
 }

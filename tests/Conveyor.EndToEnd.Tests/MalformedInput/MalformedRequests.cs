@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 
 namespace Conveyor.EndToEnd.Tests.MalformedInput;
@@ -38,7 +39,7 @@ public static class MalformedRequests
     }
 
     static string WithIds(string template) =>
-        System.Text.RegularExpressions.Regex.Replace(template, "{[^}]+}", _ => Guid.NewGuid().ToString());
+        Regex.Replace(template, "{[^}]+}", _ => Guid.NewGuid().ToString());
 
     /// <summary>A body for operations that need one, so that only the part under test is wrong.</summary>
     static byte[]? ValidBody(OpenApiOperation operation) =>
@@ -50,7 +51,9 @@ public static class MalformedRequests
         foreach (var parameter in operation.Parameters.Where(p => (string?)p["in"] == "path"))
         {
             var name = (string)parameter["name"]!;
-            foreach (var value in BadPathValues)
+            var pattern = (string?)parameter["schema"]?["pattern"];
+            // A surface whose ids are not UUIDs says which are valid: only values its pattern rules out are faults.
+            foreach (var value in BadPathValues.Where(v => pattern is null || !Regex.IsMatch(Uri.UnescapeDataString(v), pattern)))
             {
                 var path = WithIds(operation.PathTemplate.Replace("{" + name + "}", "\u0001"))
                     .Replace("\u0001", value);

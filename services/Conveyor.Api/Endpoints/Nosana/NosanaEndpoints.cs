@@ -1,0 +1,80 @@
+using Conveyor.Api.Http;
+using Conveyor.Api.Submissions;
+using Conveyor.Contracts.Jobs;
+using Conveyor.Persistence.Outbox;
+using Microsoft.Extensions.Options;
+
+namespace Conveyor.Api.Endpoints.Nosana;
+
+/// <summary>
+/// The Nosana node API (seed 000), first part: signed job definitions posted and read back. A definition's
+/// <c>container/run</c> ops become a pipeline of container steps on one executor, submitted like any job; the result is
+/// read from the shared jobs table. A job belongs to the address that signed its definition. Answers other than
+/// results are plain text, as a Nosana node answers.
+/// </summary>
+public static class NosanaEndpoints
+{
+    /// <summary>The type of every job posted here.</summary>
+    public const string JobType = "nosana";
+
+    public static WebApplication MapNosanaApi(this WebApplication app)
+    {
+        app.MapPost("/job-definition/{id}", Post);
+        app.MapGet("/job-definition/{id}", Get);
+        return app;
+    }
+
+    static async Task<IResult> Post(string id, HttpContext context, IOptions<NosanaOptions> options, SubmissionBatcher submissions,
+        NosanaResults results, CancellationToken cancellationToken)
+    {
+        if (Signer(context, options.Value) is { } refused)
+            return refused.Result;
+        if (!NosanaJobId.IsValid(id))
+            return Text(StatusCodes.Status400BadRequest, "Invalid job id");
+        var (body, bodyError) = await RequestJson.Read(context.Request, cancellationToken);
+        if (bodyError is not null)
+            return Text(StatusCodes.Status400BadRequest, "Invalid job definition: the body is not valid JSON");
+        if (!NosanaJobDefinition.TryParse(body, id, out var definition, out var error))
+            return Text(StatusCodes.Status400BadRequest, "Invalid job definition: " + error);
+        var jobId = NosanaJobId.ToJobId(id);
+        if (await results.Find(jobId, cancellationToken) is not null)
+            return Text(StatusCodes.Status400BadRequest, "Job definition already received for this job id");
+
+        var job = new SubmitJob(jobId, definition, SubmissionClock.Now())
+        {
+            Owner = context.Items[SignerKey] as string,
+            TraceParent = OutboxTracing.CurrentTraceParent(),
+        };
+        if (!await submissions.Submit(job))
+            return Text(StatusCodes.Status503ServiceUnavailable, "the scheduler did not confirm the job in time; it may still be accepted");
+        return Text(StatusCodes.Status200OK, "Job definition received");
+    }
+
+    static async Task<IResult> Get(string id, HttpContext context, IOptions<NosanaOptions> options, NosanaResults results,
+        CancellationToken cancellationToken)
+    {
+        if (Signer(context, options.Value) is { } refused)
+            return refused.Result;
+        if (!NosanaJobId.IsValid(id) || await results.Find(NosanaJobId.ToJobId(id), cancellationToken) is not { } found)
+            return Text(StatusCodes.Status400BadRequest, "Invalid job id");
+        if (found.Owner != context.Items[SignerKey] as string)
+            return Text(StatusCodes.Status403Forbidden, "Invalid address");
+        return Results.Json(found.Result);
+    }
+
+    const string SignerKey = "nosana.signer";
+
+    sealed record Refusal(IResult Result);
+
+    /// <summary>Checks the Authorization header; the signer's address is kept on the request for ownership.</summary>
+    static Refusal? Signer(HttpContext context, NosanaOptions options)
+    {
+        var header = context.Request.Headers.Authorization.ToString();
+        if (NosanaSignature.Check(header, options.SignMessage, out var address) is { } failure)
+            return new Refusal(Text(failure.Status, failure.Error));
+        context.Items[SignerKey] = address;
+        return null;
+    }
+
+    static IResult Text(int status, string text) => Results.Text(text, "text/plain; charset=utf-8", statusCode: status);
+}

@@ -1,0 +1,184 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace Conveyor.EndToEnd.Tests.Nosana;
+
+/// <summary>
+/// Seed 000's job definitions on the running stack: signed with real ed25519 keys, run as container pipelines on the
+/// real Docker engine, read back by their owner only.
+/// </summary>
+[Collection(StackCollection.Name)]
+public sealed class NosanaApiTests(StackFixture fixture) : IDisposable
+{
+    static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+    const string Image = "conveyor/busybox:latest";
+    readonly NosanaSigner owner = new();
+    readonly NosanaSigner stranger = new();
+
+    static string Id() => "job" + Guid.NewGuid().ToString("N")[..16];
+
+    [Fact]
+    public async Task Should_run_two_ops_in_order_with_their_environment_and_work_dir_and_report_each()
+    {
+        var id = Id();
+        var definition = $$$"""
+            {"jobDefinition":{"version":"0.1","type":"container","meta":{"trigger":"cli"},
+             "global":{"image":"{{{Image}}}","env":{"GREETING":"hello","WHO":"global"}},
+             "ops":[
+               {"type":"container/run","id":"first","args":{"cmd":"echo $GREETING $WHO from $(pwd) for $NOSANA_ID","env":{"WHO":"op"},"work_dir":"/tmp"}},
+               {"type":"container/run","id":"second","args":{"cmd":["sh","-c","echo working; echo 'score: 42' >&2"]},"results":{"score":"score: (\\d+)"}}
+             ]}}
+            """;
+
+        var (status, text) = await owner.Send(fixture.Stack.Api, HttpMethod.Post, $"/job-definition/{id}", definition);
+        var result = await WaitForEnd(id);
+
+        Assert.Equal((HttpStatusCode.OK, "Job definition received"), (status, text));
+        Assert.Equal("success", (string?)result["status"]);
+        var ops = result["opStates"]!.AsArray();
+        Assert.Equal(["first", "second"], ops.Select(o => (string)o!["operationId"]!));
+        Assert.All(ops, op => Assert.Equal(("success", 0), ((string?)op!["status"], (int?)op["exitCode"])));
+        Assert.Equal($$"""[{"type":"stdout","log":"hello op from /tmp for {{id}}"}]""", ops[0]!["logs"]!.ToJsonString());
+        Assert.Equal("""{"score":["42"]}""", ops[1]!["results"]!.ToJsonString());
+        Assert.True((long)result["startTime"]! <= (long)result["endTime"]!);
+        // A job like any other: the native API shows it as a pipeline of two container steps.
+        var (_, native) = await fixture.Jobs.Get(await JobIdOf(id));
+        Assert.Equal(("completed", "nosana", 2), ((string?)native!["status"], (string?)native["type"], native["steps"]!.AsArray().Count));
+    }
+
+    [Fact]
+    public async Task Should_fail_the_job_at_a_failing_first_op_and_never_run_the_second()
+    {
+        var id = Id();
+        var definition = $$$"""
+            {"jobDefinition":{"version":"0.1","type":"container","ops":[
+               {"type":"container/run","id":"breaks","args":{"image":"{{{Image}}}","cmd":"echo about to fail; exit 3"}},
+               {"type":"container/run","id":"never","args":{"image":"{{{Image}}}","cmd":"echo should not run"}}]}}
+            """;
+
+        Assert.Equal(HttpStatusCode.OK, (await owner.Send(fixture.Stack.Api, HttpMethod.Post, $"/job-definition/{id}", definition)).Status);
+        var result = await WaitForEnd(id);
+
+        Assert.Equal("failed", (string?)result["status"]);
+        var ops = result["opStates"]!.AsArray();
+        Assert.Equal(("failed", 3), ((string?)ops[0]!["status"], (int?)ops[0]!["exitCode"]));
+        Assert.Equal(("pending", 0), ((string?)ops[1]!["status"], ops[1]!["logs"]!.AsArray().Count));
+    }
+
+    [Fact]
+    public async Task Should_let_only_the_signer_of_a_definition_read_it()
+    {
+        var id = Id();
+        await owner.Send(fixture.Stack.Api, HttpMethod.Post, $"/job-definition/{id}", Simple());
+
+        var (status, text) = await stranger.Send(fixture.Stack.Api, HttpMethod.Get, $"/job-definition/{id}");
+
+        Assert.Equal((HttpStatusCode.Forbidden, "Invalid address"), (status, text));
+    }
+
+    [Fact]
+    public async Task Should_refuse_every_bad_authorization_on_both_endpoints_and_store_nothing()
+    {
+        var id = Id();
+        var before = await fixture.Stack.Database.Scalar("SELECT count(*) FROM jobs");
+        var forged = owner.Header("another message");
+        var truncated = owner.Header()[..^8];
+        var badKey = "0OIl" + owner.Header()[4..];
+        var cases = new (string? Header, HttpStatusCode Status, string Text)[]
+        {
+            ("", HttpStatusCode.Unauthorized, "Authorization header is required"),
+            ("no-colon", HttpStatusCode.BadRequest, "Invalid Authorization format"),
+            (owner.Address + ":", HttpStatusCode.BadRequest, "Invalid Authorization format"),
+            (forged, HttpStatusCode.Forbidden, "Invalid signature"),
+            (truncated, HttpStatusCode.Forbidden, "Invalid signature"),
+            (badKey, HttpStatusCode.Forbidden, "Invalid signature"),
+            (owner.Address + ":not*base64", HttpStatusCode.Forbidden, "Invalid signature"),
+            ($"{stranger.Address}:{owner.Header().Split(':')[1]}", HttpStatusCode.Forbidden, "Invalid signature"),
+        };
+
+        foreach (var (header, expected, text) in cases)
+        {
+            foreach (var method in new[] { HttpMethod.Post, HttpMethod.Get })
+            {
+                var (status, body) = await owner.Send(fixture.Stack.Api, method, $"/job-definition/{id}",
+                    method == HttpMethod.Post ? Simple() : null, header);
+                Assert.True((expected, text) == (status, body), $"{method} with '{header}': {(int)status} {body}");
+            }
+        }
+        Assert.Equal(before, await fixture.Stack.Database.Scalar("SELECT count(*) FROM jobs"));
+    }
+
+    [Theory]
+    [InlineData("""{"jobDefinition":{"version":"0.1","type":"container","ops":[],"extra":1}}""", "unknown property extra")]
+    [InlineData("""{"jobDefinition":{"version":"0.1","type":"vm","ops":[{"type":"container/run","id":"a","args":{"image":"x"}}]}}""", "type must be container")]
+    [InlineData("""{"jobDefinition":{"type":"container","ops":[{"type":"container/run","id":"a","args":{"image":"x"}}]}}""", "version must be a string")]
+    [InlineData("""{"jobDefinition":{"version":"0.1","type":"container","ops":[{"type":"container/run","id":"a","args":{"image":"x"}},{"type":"container/run","id":"a","args":{"image":"x"}}]}}""", "op id a is used twice")]
+    [InlineData("""{"jobDefinition":{"version":"0.1","type":"container","ops":[{"type":"container/run","id":"a","args":{}}]}}""", "an image is required")]
+    [InlineData("""{"jobDefinition":{"version":"0.1","type":"container","ops":[{"type":"container/run","id":"a","args":{"image":"x","colour":"red"}}]}}""", "unknown property ops[0].args.colour")]
+    [InlineData("""{"version":"0.1"}""", "jobDefinition is required")]
+    public async Task Should_refuse_a_bad_definition_with_a_reason_and_store_nothing(string definition, string reason)
+    {
+        var id = Id();
+
+        var (status, text) = await owner.Send(fixture.Stack.Api, HttpMethod.Post, $"/job-definition/{id}", definition);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.StartsWith("Invalid job definition", text);
+        Assert.Contains(reason, text);
+        Assert.Equal(0, await Stored(id));
+    }
+
+    [Fact]
+    public async Task Should_refuse_a_second_definition_for_the_same_job_id()
+    {
+        var id = Id();
+
+        var first = await owner.Send(fixture.Stack.Api, HttpMethod.Post, $"/job-definition/{id}", Simple());
+        var second = await owner.Send(fixture.Stack.Api, HttpMethod.Post, $"/job-definition/{id}", Simple());
+
+        Assert.Equal(HttpStatusCode.OK, first.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, second.Status);
+        Assert.Contains("already", second.Body);
+    }
+
+    /// <summary>Jobs whose steps carry this Nosana id (every op's environment has NOSANA_ID).</summary>
+    Task<long> Stored(string id) =>
+        fixture.Stack.Database.Scalar($"SELECT count(*) FROM jobs WHERE type = 'nosana' AND pipeline_steps::text LIKE '%{id}%'");
+
+    async Task<string> JobIdOf(string id)
+    {
+        Assert.Equal(1, await Stored(id));
+        var list = JsonNode.Parse(await fixture.Stack.Api.GetStringAsync("/api/v1/jobs?type=nosana&limit=1000"))!;
+        foreach (var job in list.AsArray())
+        {
+            var (_, details) = await fixture.Jobs.Get((string)job!["id"]!);
+            if (details!.ToJsonString().Contains(id, StringComparison.Ordinal))
+                return (string)job["id"]!;
+        }
+        throw new InvalidOperationException($"no native job for {id}");
+    }
+
+    static string Simple() =>
+        $$$"""{"jobDefinition":{"version":"0.1","type":"container","ops":[{"type":"container/run","id":"only","args":{"image":"{{{Image}}}","cmd":"echo hi"}}]}}""";
+
+    async Task<JsonNode> WaitForEnd(string id)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            var (status, text) = await owner.Send(fixture.Stack.Api, HttpMethod.Get, $"/job-definition/{id}");
+            Assert.True(status == HttpStatusCode.OK, $"GET answered {(int)status}: {text}");
+            var result = JsonNode.Parse(text)!;
+            if ((string?)result["status"] is "success" or "failed" or "stopped")
+                return result;
+            Assert.True(DateTime.UtcNow < deadline, $"job {id} did not end: {text}");
+            await Task.Delay(250);
+        }
+    }
+
+    public void Dispose()
+    {
+        owner.Dispose();
+        stranger.Dispose();
+    }
+}
