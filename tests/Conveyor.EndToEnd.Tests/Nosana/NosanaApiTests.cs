@@ -158,6 +158,30 @@ public sealed class NosanaApiTests(StackFixture fixture) : IDisposable
         throw new InvalidOperationException($"no native job for {id}");
     }
 
+    [Fact]
+    public async Task Should_stop_a_running_job_kill_its_container_and_report_it_stopped()
+    {
+        var id = Id();
+        var definition = $$$"""
+            {"jobDefinition":{"version":"0.1","type":"container","ops":[
+               {"type":"container/run","id":"sleeper","args":{"image":"{{{Image}}}","cmd":"echo started; sleep 300"}}]}}
+            """;
+        Assert.Equal(HttpStatusCode.OK, (await owner.Send(fixture.Stack.Api, HttpMethod.Post, $"/job-definition/{id}", definition)).Status);
+        var container = await Conveyor.TestSupport.LocalDocker.WaitForContainer($"conveyor.job={await JobIdOf(id)}", Patience);
+        Assert.False(string.IsNullOrEmpty(container));
+
+        var (strangerStatus, strangerText) = await stranger.Send(fixture.Stack.Api, HttpMethod.Post, $"/service/stop/{id}");
+        var (status, text) = await owner.Send(fixture.Stack.Api, HttpMethod.Post, $"/service/stop/{id}");
+        var result = await WaitForEnd(id);
+
+        Assert.Equal((HttpStatusCode.Forbidden, "Invalid address"), (strangerStatus, strangerText));
+        Assert.Equal((HttpStatusCode.OK, "job stopped successfully"), (status, text));
+        Assert.Equal("stopped", (string?)result["status"]);
+        Assert.Empty(await Conveyor.TestSupport.LocalDocker.ContainersLabelled($"conveyor.job={await JobIdOf(id)}", runningOnly: true));
+        var (unknownStatus, unknownText) = await owner.Send(fixture.Stack.Api, HttpMethod.Post, $"/service/stop/{Id()}");
+        Assert.Equal((HttpStatusCode.BadRequest, "Invalid job id"), (unknownStatus, unknownText));
+    }
+
     static string Simple() =>
         $$$"""{"jobDefinition":{"version":"0.1","type":"container","ops":[{"type":"container/run","id":"only","args":{"image":"{{{Image}}}","cmd":"echo hi"}}]}}""";
 

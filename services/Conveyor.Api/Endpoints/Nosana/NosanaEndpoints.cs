@@ -2,6 +2,7 @@ using Conveyor.Api.Http;
 using Conveyor.Api.Submissions;
 using Conveyor.Contracts.Jobs;
 using Conveyor.Persistence.Outbox;
+using MassTransit;
 using Microsoft.Extensions.Options;
 
 namespace Conveyor.Api.Endpoints.Nosana;
@@ -21,6 +22,7 @@ public static class NosanaEndpoints
     {
         app.MapPost("/job-definition/{id}", Post);
         app.MapGet("/job-definition/{id}", Get);
+        app.MapPost("/service/stop/{jobId}", Stop);
         return app;
     }
 
@@ -60,6 +62,28 @@ public static class NosanaEndpoints
         if (found.Owner != context.Items[SignerKey] as string)
             return Text(StatusCodes.Status403Forbidden, "Invalid address");
         return Results.Json(found.Result);
+    }
+
+    /// <summary>
+    /// Stops the job as the native stop does, through the saga: a running job's containers are killed on its executor
+    /// and it ends as <c>stopped</c>; a job not yet started ends at once. Only its owner may stop it.
+    /// </summary>
+    static async Task<IResult> Stop(string jobId, HttpContext context, IOptions<NosanaOptions> options, NosanaResults results,
+        IRequestClient<StopJob> scheduler, CancellationToken cancellationToken)
+    {
+        if (Signer(context, options.Value) is { } refused)
+            return refused.Result;
+        if (!NosanaJobId.IsValid(jobId) || await results.Find(NosanaJobId.ToJobId(jobId), cancellationToken) is not { } found)
+            return Text(StatusCodes.Status400BadRequest, "Invalid job id");
+        if (found.Owner != context.Items[SignerKey] as string)
+            return Text(StatusCodes.Status403Forbidden, "Invalid address");
+        var answer = await scheduler.GetResponse<JobCommandAccepted, JobCommandRejected, JobNotFound>(
+            new StopJob(NosanaJobId.ToJobId(jobId), "stopped by its owner"), cancellationToken, SchedulerRequests.AnswerTimeout);
+        if (answer.Is(out Response<JobCommandRejected>? rejected))
+            return Text(StatusCodes.Status400BadRequest, $"the job cannot be stopped: {rejected.Message.Reason}");
+        return answer.Is(out Response<JobNotFound>? _)
+            ? Text(StatusCodes.Status400BadRequest, "Invalid job id")
+            : Text(StatusCodes.Status200OK, "job stopped successfully");
     }
 
     const string SignerKey = "nosana.signer";
