@@ -62,6 +62,8 @@ public static class ApiServiceExtensions
         services.AddSingleton<NexapodJobs>();
         services.AddOptions<NosanaOptions>().Bind(builder.Configuration.GetSection(NosanaOptions.Section));
         services.AddSingleton<NosanaResults>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<NosanaStrictSignature>();
         services.AddHostedService(provider => provider.GetRequiredService<SubmissionBatcher>());
         services.AddConveyorMessaging(builder.Configuration, LiveEvents.Register);
         return builder;

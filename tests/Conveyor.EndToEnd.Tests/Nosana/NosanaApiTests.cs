@@ -182,6 +182,37 @@ public sealed class NosanaApiTests(StackFixture fixture) : IDisposable
         Assert.Equal((HttpStatusCode.BadRequest, "Invalid job id"), (unknownStatus, unknownText));
     }
 
+    [Fact]
+    public async Task Should_take_a_request_signed_over_itself_in_strict_mode_once_and_refuse_the_seeds_constant_signature()
+    {
+        var api = await fixture.Stack.StartAnother("Conveyor.Api", new Dictionary<string, string> { ["Nosana__Strict"] = "true" });
+        try
+        {
+            using var http = new HttpClient { BaseAddress = fixture.Stack.AddressOf(api) };
+            var id = Id();
+            var path = $"/job-definition/{id}";
+            var body = Simple();
+            async Task<HttpStatusCode> Post(Dictionary<string, string> headers)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+                foreach (var (name, value) in headers)
+                    request.Headers.TryAddWithoutValidation(name, value);
+                using var response = await http.SendAsync(request);
+                return response.StatusCode;
+            }
+            var headers = owner.StrictHeaders("POST", path, body, "nonce-" + Guid.NewGuid().ToString("N"));
+
+            Assert.Equal(HttpStatusCode.Forbidden, await Post(new Dictionary<string, string> { ["Authorization"] = owner.Header(), ["X-Nosana-Timestamp"] = headers["X-Nosana-Timestamp"], ["X-Nosana-Nonce"] = "other" }));
+            Assert.Equal(HttpStatusCode.OK, await Post(headers));
+            Assert.Equal(HttpStatusCode.Forbidden, await Post(headers));
+            Assert.Equal(1, await Stored(id));
+        }
+        finally
+        {
+            api.Kill();
+        }
+    }
+
     static string Simple() =>
         $$$"""{"jobDefinition":{"version":"0.1","type":"container","ops":[{"type":"container/run","id":"only","args":{"image":"{{{Image}}}","cmd":"echo hi"}}]}}""";
 

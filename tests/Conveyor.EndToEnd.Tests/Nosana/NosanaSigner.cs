@@ -27,5 +27,19 @@ public sealed class NosanaSigner : IDisposable
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>The strict mode's headers for one request: the signature over its canonical string, its time and nonce.</summary>
+    public Dictionary<string, string> StrictHeaders(string method, string path, string body, string nonce)
+    {
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString();
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(body)));
+        var canonical = $"{method}\n{path}\n{hash}\n{timestamp}\n{nonce}";
+        return new Dictionary<string, string>
+        {
+            ["Authorization"] = Header(canonical),
+            ["X-Nosana-Timestamp"] = timestamp,
+            ["X-Nosana-Nonce"] = nonce,
+        };
+    }
+
     public void Dispose() => key.Dispose();
 }

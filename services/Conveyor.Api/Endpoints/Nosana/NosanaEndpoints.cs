@@ -29,7 +29,7 @@ public static class NosanaEndpoints
     static async Task<IResult> Post(string id, HttpContext context, IOptions<NosanaOptions> options, SubmissionBatcher submissions,
         NosanaResults results, CancellationToken cancellationToken)
     {
-        if (Signer(context, options.Value) is { } refused)
+        if (await Signer(context, options.Value) is { } refused)
             return refused.Result;
         if (!NosanaJobId.IsValid(id))
             return Text(StatusCodes.Status400BadRequest, "Invalid job id");
@@ -55,7 +55,7 @@ public static class NosanaEndpoints
     static async Task<IResult> Get(string id, HttpContext context, IOptions<NosanaOptions> options, NosanaResults results,
         CancellationToken cancellationToken)
     {
-        if (Signer(context, options.Value) is { } refused)
+        if (await Signer(context, options.Value) is { } refused)
             return refused.Result;
         if (!NosanaJobId.IsValid(id) || await results.Find(NosanaJobId.ToJobId(id), cancellationToken) is not { } found)
             return Text(StatusCodes.Status400BadRequest, "Invalid job id");
@@ -71,7 +71,7 @@ public static class NosanaEndpoints
     static async Task<IResult> Stop(string jobId, HttpContext context, IOptions<NosanaOptions> options, NosanaResults results,
         IRequestClient<StopJob> scheduler, CancellationToken cancellationToken)
     {
-        if (Signer(context, options.Value) is { } refused)
+        if (await Signer(context, options.Value) is { } refused)
             return refused.Result;
         if (!NosanaJobId.IsValid(jobId) || await results.Find(NosanaJobId.ToJobId(jobId), cancellationToken) is not { } found)
             return Text(StatusCodes.Status400BadRequest, "Invalid job id");
@@ -90,12 +90,31 @@ public static class NosanaEndpoints
 
     sealed record Refusal(IResult Result);
 
-    /// <summary>Checks the Authorization header; the signer's address is kept on the request for ownership.</summary>
-    static Refusal? Signer(HttpContext context, NosanaOptions options)
+    /// <summary>
+    /// Checks the Authorization header, by the seed's scheme or, in strict mode, over the request itself; the signer's
+    /// address is kept on the request for ownership.
+    /// </summary>
+    static async Task<Refusal?> Signer(HttpContext context, NosanaOptions options)
     {
-        var header = context.Request.Headers.Authorization.ToString();
-        if (NosanaSignature.Check(header, options.SignMessage, out var address) is { } failure)
-            return new Refusal(Text(failure.Status, failure.Error));
+        var request = context.Request;
+        var header = request.Headers.Authorization.ToString();
+        string address;
+        (int Status, string Error)? failure;
+        if (options.Strict)
+        {
+            // The body is signed, so it is read here and left for the endpoint to read again.
+            request.EnableBuffering();
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer, context.RequestAborted);
+            request.Body.Position = 0;
+            failure = context.RequestServices.GetRequiredService<NosanaStrictSignature>().Check(header, request.Method,
+                request.Path.Value ?? "", buffer.ToArray(), request.Headers[NosanaStrictSignature.TimestampHeader],
+                request.Headers[NosanaStrictSignature.NonceHeader], options.MaxClockSkew, out address);
+        }
+        else
+            failure = NosanaSignature.Check(header, options.SignMessage, out address);
+        if (failure is { } refused)
+            return new Refusal(Text(refused.Status, refused.Error));
         context.Items[SignerKey] = address;
         return null;
     }
