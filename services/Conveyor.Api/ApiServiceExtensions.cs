@@ -64,6 +64,17 @@ public static class ApiServiceExtensions
         services.AddSingleton<NosanaResults>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<NosanaStrictSignature>();
+        services.AddSingleton<NosanaAuthorization>();
+        services.AddSingleton<NosanaServices>();
+        services.AddSingleton<NosanaJobFeed>();
+        services.AddSingleton<RecentJobLogs>();
+        services.AddSingleton<NosanaStreams>();
+        services.AddSingleton<NosanaServiceProxy>();
+        services.AddHttpClient(NosanaServiceProxy.ClientName).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            UseCookies = false,
+        });
         services.AddHostedService(provider => provider.GetRequiredService<SubmissionBatcher>());
         services.AddConveyorMessaging(builder.Configuration, LiveEvents.Register);
         return builder;
@@ -73,6 +84,8 @@ public static class ApiServiceExtensions
     {
         app.UseMiddleware<ErrorShapeMiddleware>();
         app.UseMiddleware<QueryTextMiddleware>();
+        // Nosana's node streams over a WebSocket on the API's own port.
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         app.UseRouting();
         app.UseMiddleware<ApiKeyMiddleware>();
         app.MapNativeApi();

@@ -33,6 +33,7 @@ public static class ExecutorServiceExtensions
         services.AddSingleton<IDockerClient>(provider => DockerClientFactory.Create(provider.GetRequiredService<IOptions<DockerRuntimeOptions>>().Value));
         services.AddSingleton<DockerImages>();
         services.AddSingleton<ContainerRuntime>();
+        services.AddSingleton<JobVolumes>();
         services.AddSingleton<AttemptLogs>();
         services.AddSingleton<StepRunner>();
         services.AddSingleton<PipelineRunner>();

@@ -17,6 +17,8 @@ public sealed class StackFixture : IAsyncLifetime
             Environment = new Dictionary<string, IReadOnlyDictionary<string, string>>
             {
                 ["Conveyor.Api"] = Infernet.InfernetTestContainers.Settings(),
+                // The test engine has no bridge network: a job's exposed port is served on the host's loopback.
+                ["Conveyor.Executor"] = new Dictionary<string, string> { ["Executor__Docker__ServiceNetworkMode"] = "host" },
             },
         });
         Jobs = new JobApiClient(Stack.Api);

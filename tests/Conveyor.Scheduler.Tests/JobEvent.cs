@@ -13,6 +13,8 @@ public enum JobEvent
     StartOtherAttempt,
     CurrentAttemptBeats,
     StaleAttemptBeats,
+    CurrentAttemptServes,
+    StaleAttemptServes,
     CurrentAttemptExitsZero,
     CurrentAttemptExitsNonZero,
     CurrentAttemptFails,

@@ -1,3 +1,4 @@
+using Conveyor.Contracts.Attempts;
 using Conveyor.Contracts.Jobs;
 using Conveyor.Scheduler.Supervision;
 
@@ -16,6 +17,8 @@ public static class JobEventMessages
         JobEvent.StartOtherAttempt => AttemptMessages.Start(jobId, staleAttemptId),
         JobEvent.CurrentAttemptBeats => AttemptMessages.Heartbeat(jobId, currentAttemptId),
         JobEvent.StaleAttemptBeats => AttemptMessages.Heartbeat(jobId, staleAttemptId),
+        JobEvent.CurrentAttemptServes => new AttemptServiceReady(jobId, currentAttemptId, 0, "http://127.0.0.1:8000"),
+        JobEvent.StaleAttemptServes => new AttemptServiceReady(jobId, staleAttemptId, 0, "http://127.0.0.1:8000"),
         JobEvent.CurrentAttemptExitsZero => AttemptMessages.Completed(jobId, currentAttemptId, exitCode: 0),
         JobEvent.CurrentAttemptExitsNonZero => AttemptMessages.Completed(jobId, currentAttemptId, exitCode: 2),
         JobEvent.CurrentAttemptFails => AttemptMessages.Failed(jobId, currentAttemptId),

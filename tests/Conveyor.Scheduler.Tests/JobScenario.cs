@@ -92,6 +92,7 @@ public sealed class JobScenario : IAsyncDisposable
             case RecordExternalJob record: return await Scheduler.Record(record);
             case StartAttempt start: return await Scheduler.Start(start);
             case AttemptHeartbeat heartbeat: await Scheduler.Report(heartbeat); break;
+            case AttemptServiceReady serving: await Scheduler.Report(serving); break;
             case AttemptCompleted completed: await Scheduler.Report(completed); break;
             case AttemptFailed failed: await Scheduler.Report(failed); break;
             case RetryDue due: await Scheduler.Report(due); break;

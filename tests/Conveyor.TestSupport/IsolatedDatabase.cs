@@ -35,6 +35,15 @@ public sealed class IsolatedDatabase : IAsyncDisposable
         return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
 
+    /// <summary>The first column of the first row as text; null for no row.</summary>
+    public async Task<string?> Text(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (await command.ExecuteScalarAsync())?.ToString();
+    }
+
     /// <summary>The saga state of each of the given jobs that exists.</summary>
     public async Task<Dictionary<Guid, string>> States(IReadOnlyList<Guid> ids)
     {

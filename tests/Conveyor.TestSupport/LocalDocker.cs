@@ -1,5 +1,6 @@
 using Docker.DotNet;
 using ContainersListParameters = Docker.DotNet.Models.ContainersListParameters;
+using VolumesListParameters = Docker.DotNet.Models.VolumesListParameters;
 
 namespace Conveyor.TestSupport;
 
@@ -21,6 +22,14 @@ public static class LocalDocker
             filters["status"] = new Dictionary<string, bool> { ["running"] = true };
         var containers = await Engine.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filters });
         return containers.Select(c => c.ID).ToList();
+    }
+
+    /// <summary>Names of the volumes that carry <paramref name="label"/> (<c>key=value</c>).</summary>
+    public static async Task<IReadOnlyList<string>> VolumesLabelled(string label)
+    {
+        var filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [label] = true } };
+        var volumes = await Engine.Volumes.ListAsync(new VolumesListParameters { Filters = filters });
+        return (volumes.Volumes ?? []).Select(v => v.Name).ToList();
     }
 
     /// <summary>Waits until a container with the label is running; its id.</summary>

@@ -5,7 +5,7 @@ using MassTransit;
 namespace Conveyor.Api.Streams;
 
 /// <summary>Hears lifecycle events and log lines on this instance's own queue and hands them to the stream clients.</summary>
-public sealed class LiveEventRelay(LiveEventHub hub) :
+public sealed class LiveEventRelay(LiveEventHub hub, RecentJobLogs recentLogs) :
     IConsumer<JobSubmitted>, IConsumer<AttemptStarted>, IConsumer<JobRetryScheduled>,
     IConsumer<JobCompleted>, IConsumer<JobFailed>, IConsumer<JobCancelled>, IConsumer<JobLogAppended>
 {
@@ -33,7 +33,10 @@ public sealed class LiveEventRelay(LiveEventHub hub) :
     public Task Consume(ConsumeContext<JobLogAppended> context)
     {
         var log = context.Message;
-        hub.Publish(new LiveJobEvent(log.JobId, LiveJobEvent.LogEvent, new JobLogLines(log.JobId, log.AttemptId, log.Stream, log.Lines, log.At.UtcDateTime), log.At));
+        var lines = new JobLogLines(log.JobId, log.AttemptId, log.Stream, log.Lines, log.At.UtcDateTime);
+        // Kept before it goes out, so that a client reading the kept lines after subscribing misses none.
+        recentLogs.Record(lines);
+        hub.Publish(new LiveJobEvent(log.JobId, LiveJobEvent.LogEvent, lines, log.At));
         return Task.CompletedTask;
     }
 
@@ -41,7 +44,10 @@ public sealed class LiveEventRelay(LiveEventHub hub) :
         Func<JobStatusChange, JobStatusChange> details)
     {
         var change = details(new JobStatusChange { JobId = jobId, Event = name, Status = status, OccurredAt = occurredAt.UtcDateTime });
-        hub.Publish(new LiveJobEvent(jobId, LiveJobEvent.StatusEvent, change, occurredAt, status, job));
+        var live = new LiveJobEvent(jobId, LiveJobEvent.StatusEvent, change, occurredAt, status, job);
+        hub.Publish(live);
+        if (live.IsTerminal)
+            recentLogs.Forget(jobId);
         return Task.CompletedTask;
     }
 }

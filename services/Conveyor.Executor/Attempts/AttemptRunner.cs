@@ -52,7 +52,14 @@ public sealed class AttemptRunner(
     {
         var definition = work.Definition;
         await using var log = logs.Open(work.JobId, work.AttemptId);
-        var context = new RunContext { JobId = work.JobId, AttemptId = work.AttemptId, Resources = definition.Resources, Log = log };
+        var context = new RunContext
+        {
+            JobId = work.JobId,
+            AttemptId = work.AttemptId,
+            Resources = definition.Resources,
+            Log = log,
+            ServiceReady = (step, url) => bus.Publish(new AttemptServiceReady(work.JobId, work.AttemptId, step, url)),
+        };
         if (definition.Kind == JobKind.Pipeline)
             return await pipelines.Run(definition.Steps, definition.Input, context, attempt.Token);
         return AttemptOutcome.Of(await steps.Run(JobSteps.Single(definition), context, attempt.Token));

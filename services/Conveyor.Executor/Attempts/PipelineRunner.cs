@@ -1,5 +1,6 @@
 using Conveyor.Contracts.Jobs;
 using Conveyor.Executor.Runtimes;
+using Conveyor.Executor.Runtimes.Docker;
 using Conveyor.Executor.Runtimes.Output;
 
 namespace Conveyor.Executor.Attempts;
@@ -7,11 +8,25 @@ namespace Conveyor.Executor.Attempts;
 /// <summary>
 /// Runs a pipeline's steps in order on this executor. Each step's stdin is exactly the previous step's stdout (the
 /// pipeline's input for the first), every step's result is kept, and the first step that does not succeed ends the
-/// pipeline and is named in its error. The last step's output is the pipeline's.
+/// pipeline and is named in its error. The last step's output is the pipeline's. Named volumes its steps created are
+/// removed when it ends, however it ends.
 /// </summary>
-public sealed class PipelineRunner(StepRunner steps)
+public sealed class PipelineRunner(StepRunner steps, JobVolumes volumes)
 {
     public async Task<AttemptOutcome> Run(IReadOnlyList<PipelineStep> pipeline, string? input, RunContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await RunSteps(pipeline, input, context, cancellationToken);
+        }
+        finally
+        {
+            if (pipeline.Any(step => step.CreateVolume is not null))
+                await volumes.RemoveAll(context.AttemptId);
+        }
+    }
+
+    async Task<AttemptOutcome> RunSteps(IReadOnlyList<PipelineStep> pipeline, string? input, RunContext context, CancellationToken cancellationToken)
     {
         var results = new List<StepResult>(pipeline.Count);
         var stdin = input;

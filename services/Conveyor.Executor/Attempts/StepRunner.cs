@@ -12,7 +12,12 @@ namespace Conveyor.Executor.Attempts;
 /// unreachable registry) is retryable; the job's own faults (a sha256 mismatch, an image that does not exist, a binary
 /// that cannot start) are not.
 /// </summary>
-public sealed class StepRunner(ContentAddressedBinaryCache binaries, ProcessRuntime processes, ContainerRuntime containers, ILogger<StepRunner> logger)
+public sealed class StepRunner(
+    ContentAddressedBinaryCache binaries,
+    ProcessRuntime processes,
+    ContainerRuntime containers,
+    JobVolumes volumes,
+    ILogger<StepRunner> logger)
 {
     const string Interrupted = "interrupted";
 
@@ -22,6 +27,11 @@ public sealed class StepRunner(ContentAddressedBinaryCache binaries, ProcessRunt
         StepOutcome Failed(string error, bool retryable) => new() { Error = error, Retryable = retryable, StartedAt = startedAt, EndedAt = DateTimeOffset.UtcNow };
         try
         {
+            if (step.CreateVolume is { } volume)
+            {
+                await volumes.Create(volume, context, cancellationToken);
+                return new StepOutcome { ExitCode = 0, StartedAt = startedAt, EndedAt = DateTimeOffset.UtcNow };
+            }
             var result = step.Kind == JobKind.Container
                 ? await containers.Run(step.Container!, context, cancellationToken)
                 : await RunBinary(step.Binary!, context, cancellationToken);

@@ -7,10 +7,11 @@ namespace Conveyor.Executor.Registration;
 
 /// <summary>
 /// Containers carry the label of the executor that made them. One this executor's id left behind (the process was killed
-/// before it could remove it) is removed when the executor starts again; the scheduler has retried its attempt meanwhile.
+/// before it could remove it) is removed when the executor starts again, and then the jobs' named volumes it left; the
+/// scheduler has retried its attempt meanwhile.
 /// </summary>
-public sealed class LeftoverContainers(IDockerClient docker, ExecutorCapabilities capabilities, IOptions<ExecutorOptions> options,
-    ILogger<LeftoverContainers> logger)
+public sealed class LeftoverContainers(IDockerClient docker, JobVolumes volumes, ExecutorCapabilities capabilities,
+    IOptions<ExecutorOptions> options, ILogger<LeftoverContainers> logger)
 {
     public async Task Remove(CancellationToken cancellationToken)
     {
@@ -23,6 +24,7 @@ public sealed class LeftoverContainers(IDockerClient docker, ExecutorCapabilitie
                 logger.LogWarning("Removing container {ContainerId} left by an earlier run of this executor", container.ID);
                 await docker.Containers.ForceRemove(container.ID, cancellationToken);
             }
+            await volumes.RemoveLeftovers(cancellationToken);
         }
         catch (Exception ex) when (EngineErrors.Is(ex, cancellationToken))
         {

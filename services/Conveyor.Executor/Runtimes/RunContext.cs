@@ -16,4 +16,7 @@ public sealed record RunContext
     /// <summary>Written to the job's stdin, which is then closed; null closes it at once.</summary>
     public string? Stdin { get; init; }
     public JobLogBatcher? Log { get; init; }
+
+    /// <summary>Told the step index and URL once a step's exposed port answers.</summary>
+    public Func<int, string, Task>? ServiceReady { get; init; }
 }

@@ -32,6 +32,7 @@ public sealed class JobLifecycleStateMachine : MassTransitStateMachine<JobLifecy
     public Event<StopJob> StopRequested { get; private set; } = null!;
     public Event<StartAttempt> AttemptStartRequested { get; private set; } = null!;
     public Event<AttemptHeartbeat> HeartbeatReceived { get; private set; } = null!;
+    public Event<AttemptServiceReady> ServiceReady { get; private set; } = null!;
     public Event<AttemptCompleted> AttemptCompleted { get; private set; } = null!;
     public Event<AttemptFailed> AttemptFailed { get; private set; } = null!;
     public Event<RetryDue> RetryDue { get; private set; } = null!;
@@ -51,6 +52,7 @@ public sealed class JobLifecycleStateMachine : MassTransitStateMachine<JobLifecy
         CorrelateByJob(() => StopRequested, missing => missing.ExecuteAsync(JobLifecycleReplies.NotFound));
         CorrelateByJob(() => AttemptStartRequested, missing => missing.ExecuteAsync(JobLifecycleReplies.RefuseUnknown));
         CorrelateByJob(() => HeartbeatReceived, missing => missing.Discard());
+        CorrelateByJob(() => ServiceReady, missing => missing.Discard());
         CorrelateByJob(() => AttemptCompleted, missing => missing.Discard());
         CorrelateByJob(() => AttemptFailed, missing => missing.Discard());
         CorrelateByJob(() => RetryDue, missing => missing.Discard());
@@ -103,13 +105,13 @@ public sealed class JobLifecycleStateMachine : MassTransitStateMachine<JobLifecy
                     granted => granted.StartAttempt(job).TransitionTo(Running).GrantAttempt(),
                     stale => stale.RefuseAttempt("not the job's current attempt")),
             When(Aged, RaisesPriority).SendWorkAgain(),
-            Ignore(HeartbeatReceived), Ignore(AttemptCompleted), Ignore(AttemptFailed),
+            Ignore(HeartbeatReceived), Ignore(ServiceReady), Ignore(AttemptCompleted), Ignore(AttemptFailed),
             Ignore(RetryDue), Ignore(HeartbeatLost), Ignore(DeadlinePassed));
 
         During(Waiting,
             When(RetryDue, IsCurrent).ClearRetryTime().TransitionTo(Pending).SendWork(),
             When(AttemptStartRequested).RefuseAttempt("the attempt is not queued yet"),
-            Ignore(HeartbeatReceived), Ignore(AttemptCompleted), Ignore(AttemptFailed),
+            Ignore(HeartbeatReceived), Ignore(ServiceReady), Ignore(AttemptCompleted), Ignore(AttemptFailed),
             Ignore(HeartbeatLost), Ignore(DeadlinePassed), Ignore(Aged));
 
         During(Running,
@@ -117,6 +119,7 @@ public sealed class JobLifecycleStateMachine : MassTransitStateMachine<JobLifecy
             When(StopRequested).RequestStop(job).TransitionTo(Stopping).StopOnExecutor().AcceptCommand(),
             When(AttemptStartRequested).RefuseAttempt("the job is already running"),
             When(HeartbeatReceived, IsCurrent).RecordHeartbeat(),
+            When(ServiceReady, IsCurrent).RecordService(),
             When(AttemptCompleted, IsCurrent)
                 .RecordExit()
                 .IfElse(ExitedCleanly,
@@ -140,13 +143,13 @@ public sealed class JobLifecycleStateMachine : MassTransitStateMachine<JobLifecy
             When(AttemptFailed, IsCurrent).RecordStoppedFailure().TransitionTo(Cancelled).PublishCancelled(),
             When(HeartbeatLost, IsCurrent).EndStopUnconfirmed().TransitionTo(Cancelled).PublishCancelled(),
             When(DeadlinePassed, IsCurrent).EndStopUnconfirmed().TransitionTo(Cancelled).PublishCancelled(),
-            Ignore(HeartbeatReceived), Ignore(RetryDue), Ignore(Aged));
+            Ignore(HeartbeatReceived), Ignore(ServiceReady), Ignore(RetryDue), Ignore(Aged));
 
         During(Completed, Failed, Cancelled,
             When(CancelRequested).RejectCommand("the job has finished"),
             When(StopRequested).RejectCommand("the job has finished"),
             When(AttemptStartRequested).RefuseAttempt("the job has finished"),
-            Ignore(HeartbeatReceived), Ignore(AttemptCompleted), Ignore(AttemptFailed),
+            Ignore(HeartbeatReceived), Ignore(ServiceReady), Ignore(AttemptCompleted), Ignore(AttemptFailed),
             Ignore(RetryDue), Ignore(HeartbeatLost), Ignore(DeadlinePassed), Ignore(Aged));
     }
 

@@ -27,6 +27,10 @@ public static class JobLifecycleSteps
         this EventActivityBinder<JobLifecycleState, AttemptHeartbeat> binder) =>
         binder.Then(c => c.Saga.LastHeartbeatAt = DateTimeOffset.UtcNow);
 
+    public static EventActivityBinder<JobLifecycleState, AttemptServiceReady> RecordService(
+        this EventActivityBinder<JobLifecycleState, AttemptServiceReady> binder) =>
+        binder.Then(c => c.Saga.CurrentAttempt!.ServiceUrl = c.Message.Url);
+
     public static EventActivityBinder<JobLifecycleState, AttemptCompleted> RecordExit(
         this EventActivityBinder<JobLifecycleState, AttemptCompleted> binder) =>
         binder.Then(JobLifecycleBehaviors.RecordExit);

@@ -21,4 +21,13 @@ public sealed record ContainerSpec
 
     /// <summary>A port the container serves on, published on the executor's host.</summary>
     public int? ExposedPort { get; init; }
+
+    /// <summary>
+    /// Set for a private service (a Nosana op's <c>private</c>): its URL is then the API's, with this unguessable token in
+    /// the path, and is shown only to the job's owner. The executor does not use it.
+    /// </summary>
+    public string? ServiceToken { get; init; }
+
+    /// <summary>The job's named volumes this container mounts, shared with its other steps.</summary>
+    public IReadOnlyList<VolumeMount>? Volumes { get; init; }
 }

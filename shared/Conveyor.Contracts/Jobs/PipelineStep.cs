@@ -9,6 +9,12 @@ public sealed record PipelineStep
     public ContainerSpec? Container { get; init; }
 
     /// <summary>
+    /// A step that runs nothing but creates this named volume for the job's later container steps (a Nosana
+    /// <c>container/create-volume</c> op); its <see cref="Kind"/> is <see cref="JobKind.Container"/> and it has no container.
+    /// </summary>
+    public string? CreateVolume { get; init; }
+
+    /// <summary>
     /// The step's stdout must be one JSON value (an Infernet container's output is): when it is not, the step has
     /// failed and the pipeline stops there, as it does for a non-zero exit.
     /// </summary>

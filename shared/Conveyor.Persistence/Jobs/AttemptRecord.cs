@@ -12,4 +12,7 @@ public sealed class AttemptRecord
     public string Status { get; set; } = AttemptStatus.Queued;
     public int? ExitCode { get; set; }
     public string? Error { get; set; }
+
+    /// <summary>Where the attempt's exposed port answers, once the executor's probe reached it; kept while the attempt runs.</summary>
+    public string? ServiceUrl { get; set; }
 }

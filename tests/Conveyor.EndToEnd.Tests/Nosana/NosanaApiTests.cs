@@ -10,12 +10,19 @@ namespace Conveyor.EndToEnd.Tests.Nosana;
 [Collection(StackCollection.Name)]
 public sealed class NosanaApiTests(StackFixture fixture) : IDisposable
 {
-    static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
-    const string Image = "conveyor/busybox:latest";
+    static readonly TimeSpan Patience = NosanaJobs.Patience;
+    const string Image = NosanaJobs.Image;
     readonly NosanaSigner owner = new();
     readonly NosanaSigner stranger = new();
+    NosanaJobs Nosana => new(fixture, owner);
 
-    static string Id() => "job" + Guid.NewGuid().ToString("N")[..16];
+    static string Id() => NosanaJobs.NewId();
+
+    Task<long> Stored(string id) => Nosana.Stored(id);
+
+    Task<string> JobIdOf(string id) => Nosana.JobIdOf(id);
+
+    Task<JsonNode> WaitForEnd(string id) => Nosana.WaitForEnd(id);
 
     [Fact]
     public async Task Should_run_two_ops_in_order_with_their_environment_and_work_dir_and_report_each()
@@ -141,23 +148,6 @@ public sealed class NosanaApiTests(StackFixture fixture) : IDisposable
         Assert.Contains("already", second.Body);
     }
 
-    /// <summary>Jobs whose steps carry this Nosana id (every op's environment has NOSANA_ID).</summary>
-    Task<long> Stored(string id) =>
-        fixture.Stack.Database.Scalar($"SELECT count(*) FROM jobs WHERE type = 'nosana' AND pipeline_steps::text LIKE '%{id}%'");
-
-    async Task<string> JobIdOf(string id)
-    {
-        Assert.Equal(1, await Stored(id));
-        var list = JsonNode.Parse(await fixture.Stack.Api.GetStringAsync("/api/v1/jobs?type=nosana&limit=1000"))!;
-        foreach (var job in list.AsArray())
-        {
-            var (_, details) = await fixture.Jobs.Get((string)job!["id"]!);
-            if (details!.ToJsonString().Contains(id, StringComparison.Ordinal))
-                return (string)job["id"]!;
-        }
-        throw new InvalidOperationException($"no native job for {id}");
-    }
-
     [Fact]
     public async Task Should_stop_a_running_job_kill_its_container_and_report_it_stopped()
     {
@@ -215,21 +205,6 @@ public sealed class NosanaApiTests(StackFixture fixture) : IDisposable
 
     static string Simple() =>
         $$$"""{"jobDefinition":{"version":"0.1","type":"container","ops":[{"type":"container/run","id":"only","args":{"image":"{{{Image}}}","cmd":"echo hi"}}]}}""";
-
-    async Task<JsonNode> WaitForEnd(string id)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            var (status, text) = await owner.Send(fixture.Stack.Api, HttpMethod.Get, $"/job-definition/{id}");
-            Assert.True(status == HttpStatusCode.OK, $"GET answered {(int)status}: {text}");
-            var result = JsonNode.Parse(text)!;
-            if ((string?)result["status"] is "success" or "failed" or "stopped")
-                return result;
-            Assert.True(DateTime.UtcNow < deadline, $"job {id} did not end: {text}");
-            await Task.Delay(250);
-        }
-    }
 
     public void Dispose()
     {

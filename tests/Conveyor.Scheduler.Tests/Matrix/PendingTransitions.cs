@@ -15,6 +15,8 @@ public static class PendingTransitions
         new(Pending, StartOtherAttempt, Pending, Reply.Refused),
         Transition.Ignored(Pending, CurrentAttemptBeats),
         Transition.Ignored(Pending, StaleAttemptBeats),
+        Transition.Ignored(Pending, CurrentAttemptServes),
+        Transition.Ignored(Pending, StaleAttemptServes),
         Transition.Ignored(Pending, CurrentAttemptExitsZero),
         Transition.Ignored(Pending, CurrentAttemptExitsNonZero),
         Transition.Ignored(Pending, CurrentAttemptFails),

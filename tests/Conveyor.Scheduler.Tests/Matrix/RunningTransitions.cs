@@ -19,6 +19,8 @@ public static class RunningTransitions
         new(Running, StartOtherAttempt, Running, Reply.Refused),
         new(Running, CurrentAttemptBeats, Running) { ChangesRecord = true },
         Transition.Ignored(Running, StaleAttemptBeats),
+        new(Running, CurrentAttemptServes, Running) { ChangesRecord = true },
+        Transition.Ignored(Running, StaleAttemptServes),
         new(Running, CurrentAttemptExitsZero, Completed, Reply.None, Emitted.JobCompleted),
         new(Running, CurrentAttemptExitsNonZero, Failed, Reply.None, Emitted.JobFailed),
         new(Running, CurrentAttemptFails, Failed, Reply.None, Emitted.JobFailed),

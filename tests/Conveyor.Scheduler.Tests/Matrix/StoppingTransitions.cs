@@ -15,6 +15,8 @@ public static class StoppingTransitions
         new(Stopping, StartOtherAttempt, Stopping, Reply.Refused),
         Transition.Ignored(Stopping, CurrentAttemptBeats),
         Transition.Ignored(Stopping, StaleAttemptBeats),
+        Transition.Ignored(Stopping, CurrentAttemptServes),
+        Transition.Ignored(Stopping, StaleAttemptServes),
         new(Stopping, CurrentAttemptExitsZero, Cancelled, Reply.None, Emitted.JobCancelled),
         new(Stopping, CurrentAttemptExitsNonZero, Cancelled, Reply.None, Emitted.JobCancelled),
         new(Stopping, CurrentAttemptFails, Cancelled, Reply.None, Emitted.JobCancelled),

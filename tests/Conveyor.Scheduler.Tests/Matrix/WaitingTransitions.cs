@@ -15,6 +15,8 @@ public static class WaitingTransitions
         new(Waiting, StartOtherAttempt, Waiting, Reply.Refused),
         Transition.Ignored(Waiting, CurrentAttemptBeats),
         Transition.Ignored(Waiting, StaleAttemptBeats),
+        Transition.Ignored(Waiting, CurrentAttemptServes),
+        Transition.Ignored(Waiting, StaleAttemptServes),
         Transition.Ignored(Waiting, CurrentAttemptExitsZero),
         Transition.Ignored(Waiting, CurrentAttemptExitsNonZero),
         Transition.Ignored(Waiting, CurrentAttemptFails),

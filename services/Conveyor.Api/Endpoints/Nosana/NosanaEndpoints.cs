@@ -8,7 +8,8 @@ using Microsoft.Extensions.Options;
 namespace Conveyor.Api.Endpoints.Nosana;
 
 /// <summary>
-/// The Nosana node API (seed 000), first part: signed job definitions posted and read back. A definition's
+/// The Nosana node API (seed 000): signed job definitions posted, read back and stopped; exposed services and the
+/// WebSocket streams are mapped beside them. A definition's
 /// <c>container/run</c> ops become a pipeline of container steps on one executor, submitted like any job; the result is
 /// read from the shared jobs table. A job belongs to the address that signed its definition. Answers other than
 /// results are plain text, as a Nosana node answers.
@@ -23,14 +24,16 @@ public static class NosanaEndpoints
         app.MapPost("/job-definition/{id}", Post);
         app.MapGet("/job-definition/{id}", Get);
         app.MapPost("/service/stop/{jobId}", Stop);
+        app.MapNosanaServices();
+        app.MapNosanaSocket();
         return app;
     }
 
-    static async Task<IResult> Post(string id, HttpContext context, IOptions<NosanaOptions> options, SubmissionBatcher submissions,
+    static async Task<IResult> Post(string id, HttpContext context, IOptions<NosanaOptions> options, NosanaAuthorization authorization, SubmissionBatcher submissions,
         NosanaResults results, CancellationToken cancellationToken)
     {
-        if (await Signer(context, options.Value) is { } refused)
-            return refused.Result;
+        if (await authorization.Check(context, options.Value) is { } refused)
+            return refused;
         if (!NosanaJobId.IsValid(id))
             return Text(StatusCodes.Status400BadRequest, "Invalid job id");
         var (body, bodyError) = await RequestJson.Read(context.Request, cancellationToken);
@@ -44,7 +47,7 @@ public static class NosanaEndpoints
 
         var job = new SubmitJob(jobId, definition, SubmissionClock.Now())
         {
-            Owner = context.Items[SignerKey] as string,
+            Owner = NosanaAuthorization.Signer(context),
             TraceParent = OutboxTracing.CurrentTraceParent(),
         };
         if (!await submissions.Submit(job))
@@ -52,14 +55,14 @@ public static class NosanaEndpoints
         return Text(StatusCodes.Status200OK, "Job definition received");
     }
 
-    static async Task<IResult> Get(string id, HttpContext context, IOptions<NosanaOptions> options, NosanaResults results,
+    static async Task<IResult> Get(string id, HttpContext context, IOptions<NosanaOptions> options, NosanaAuthorization authorization, NosanaResults results,
         CancellationToken cancellationToken)
     {
-        if (await Signer(context, options.Value) is { } refused)
-            return refused.Result;
+        if (await authorization.Check(context, options.Value) is { } refused)
+            return refused;
         if (!NosanaJobId.IsValid(id) || await results.Find(NosanaJobId.ToJobId(id), cancellationToken) is not { } found)
             return Text(StatusCodes.Status400BadRequest, "Invalid job id");
-        if (found.Owner != context.Items[SignerKey] as string)
+        if (found.Owner != NosanaAuthorization.Signer(context))
             return Text(StatusCodes.Status403Forbidden, "Invalid address");
         return Results.Json(found.Result);
     }
@@ -68,14 +71,14 @@ public static class NosanaEndpoints
     /// Stops the job as the native stop does, through the saga: a running job's containers are killed on its executor
     /// and it ends as <c>stopped</c>; a job not yet started ends at once. Only its owner may stop it.
     /// </summary>
-    static async Task<IResult> Stop(string jobId, HttpContext context, IOptions<NosanaOptions> options, NosanaResults results,
+    static async Task<IResult> Stop(string jobId, HttpContext context, IOptions<NosanaOptions> options, NosanaAuthorization authorization, NosanaResults results,
         IRequestClient<StopJob> scheduler, CancellationToken cancellationToken)
     {
-        if (await Signer(context, options.Value) is { } refused)
-            return refused.Result;
+        if (await authorization.Check(context, options.Value) is { } refused)
+            return refused;
         if (!NosanaJobId.IsValid(jobId) || await results.Find(NosanaJobId.ToJobId(jobId), cancellationToken) is not { } found)
             return Text(StatusCodes.Status400BadRequest, "Invalid job id");
-        if (found.Owner != context.Items[SignerKey] as string)
+        if (found.Owner != NosanaAuthorization.Signer(context))
             return Text(StatusCodes.Status403Forbidden, "Invalid address");
         var answer = await scheduler.GetResponse<JobCommandAccepted, JobCommandRejected, JobNotFound>(
             new StopJob(NosanaJobId.ToJobId(jobId), "stopped by its owner"), cancellationToken, SchedulerRequests.AnswerTimeout);
@@ -86,38 +89,5 @@ public static class NosanaEndpoints
             : Text(StatusCodes.Status200OK, "job stopped successfully");
     }
 
-    const string SignerKey = "nosana.signer";
-
-    sealed record Refusal(IResult Result);
-
-    /// <summary>
-    /// Checks the Authorization header, by the seed's scheme or, in strict mode, over the request itself; the signer's
-    /// address is kept on the request for ownership.
-    /// </summary>
-    static async Task<Refusal?> Signer(HttpContext context, NosanaOptions options)
-    {
-        var request = context.Request;
-        var header = request.Headers.Authorization.ToString();
-        string address;
-        (int Status, string Error)? failure;
-        if (options.Strict)
-        {
-            // The body is signed, so it is read here and left for the endpoint to read again.
-            request.EnableBuffering();
-            using var buffer = new MemoryStream();
-            await request.Body.CopyToAsync(buffer, context.RequestAborted);
-            request.Body.Position = 0;
-            failure = context.RequestServices.GetRequiredService<NosanaStrictSignature>().Check(header, request.Method,
-                request.Path.Value ?? "", buffer.ToArray(), request.Headers[NosanaStrictSignature.TimestampHeader],
-                request.Headers[NosanaStrictSignature.NonceHeader], options.MaxClockSkew, out address);
-        }
-        else
-            failure = NosanaSignature.Check(header, options.SignMessage, out address);
-        if (failure is { } refused)
-            return new Refusal(Text(refused.Status, refused.Error));
-        context.Items[SignerKey] = address;
-        return null;
-    }
-
-    static IResult Text(int status, string text) => Results.Text(text, "text/plain; charset=utf-8", statusCode: status);
+    static IResult Text(int status, string text) => NosanaText.Of(status, text);
 }

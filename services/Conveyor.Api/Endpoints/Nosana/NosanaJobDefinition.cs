@@ -1,12 +1,14 @@
 using System.Text.Json;
 using Conveyor.Contracts.Jobs;
+using static Conveyor.Api.Endpoints.Nosana.NosanaJson;
 
 namespace Conveyor.Api.Endpoints.Nosana;
 
 /// <summary>
 /// Reads a Nosana job definition (<c>{version, type: "container", logistics?, meta?, global?, ops}</c>) into a
-/// pipeline of container steps, one per <c>container/run</c> op, run in order on one executor. Unknown properties are
-/// refused, as are the parts Conveyor does not run yet (exposed ports, private services, volumes), each with a reason.
+/// pipeline of container steps, one per op, run in order on one executor: a <c>container/run</c> op is a container step,
+/// a <c>container/create-volume</c> op a step that creates the job's named volume for the ops after it. Unknown properties
+/// are refused, each bad part with a reason.
 /// </summary>
 public static class NosanaJobDefinition
 {
@@ -14,7 +16,6 @@ public static class NosanaJobDefinition
     static readonly string[] GlobalFields = ["image", "gpu", "entrypoint", "env", "work_dir"];
     static readonly string[] OpFields = ["type", "id", "args", "results"];
     static readonly string[] RunFields = ["image", "cmd", "entrypoint", "env", "work_dir", "gpu", "expose", "private", "volumes"];
-    static readonly string[] NotYet = ["expose", "private", "volumes"];
 
     public static bool TryParse(JsonElement body, string nosanaId, out JobDefinition definition, out string error)
     {
@@ -44,6 +45,7 @@ public static class NosanaJobDefinition
             return Fail(out error, "ops must be a non-empty array");
         var steps = new List<PipelineStep>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
+        var volumes = new HashSet<string>(StringComparer.Ordinal);
         var index = 0;
         foreach (var op in ops.EnumerateArray())
         {
@@ -58,14 +60,20 @@ public static class NosanaJobDefinition
                 return Fail(out error, $"op id {id} is used twice");
             var opType = op.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
             if (opType == "container/create-volume")
-                return Fail(out error, $"{where}: container/create-volume is not supported yet");
+            {
+                if (!NosanaVolumes.TryCreate(op, where, volumes, out var volume, out error)) return false;
+                steps.Add(new PipelineStep { Name = id, Kind = JobKind.Container, CreateVolume = volume });
+                continue;
+            }
             if (opType != "container/run")
                 return Fail(out error, $"{where}.type must be container/run or container/create-volume");
-            if (!TryRun(op, where, global, globalEnv, nosanaId, id, out var step, out error)) return false;
+            if (!TryRun(op, where, global, globalEnv, nosanaId, id, volumes, out var step, out error)) return false;
             if (!TryResults(op, where, out var patterns, out error)) return false;
             steps.Add(patterns.Count > 0 ? step with { ResultPatterns = patterns } : step);
         }
 
+        if (steps.Count(s => s.Container?.ExposedPort is not null) > 1)
+            return Fail(out error, "only one op of a job may expose a port");
         definition = new JobDefinition
         {
             Type = NosanaEndpoints.JobType,
@@ -74,21 +82,19 @@ public static class NosanaJobDefinition
             BinarySha256 = "",
             Priority = JobPriority.Background,
             Steps = steps,
-            Resources = new JobResources { Gpu = steps.Max(s => s.Container!.Gpu) },
+            Resources = new JobResources { Gpu = steps.Max(s => s.Container?.Gpu ?? 0) },
         };
         return true;
     }
 
     static bool TryRun(JsonElement op, string where, JsonElement global, Dictionary<string, string> globalEnv, string nosanaId, string id,
-        out PipelineStep step, out string error)
+        HashSet<string> volumes, out PipelineStep step, out string error)
     {
         step = null!;
         if (!op.TryGetProperty("args", out var args) || args.ValueKind != JsonValueKind.Object)
             return Fail(out error, $"{where}.args must be an object");
         if (Unknown(args, RunFields) is { } unknown)
             return Fail(out error, $"unknown property {where}.args.{unknown}");
-        if (NotYet.FirstOrDefault(name => args.TryGetProperty(name, out _)) is { } notYet)
-            return Fail(out error, $"{where}.args.{notYet} is not supported yet");
 
         var image = Text(args, "image") ?? Text(global, "image");
         if (string.IsNullOrWhiteSpace(image))
@@ -97,6 +103,9 @@ public static class NosanaJobDefinition
             return false;
         if (!TryEnv(args, $"{where}.args.env", out var env, out error)) return false;
         if (!TryBool(args, "gpu", out var gpu, out error) || !TryBool(global, "gpu", out var globalGpu, out error)) return false;
+        if (!TryBool(args, "private", out var isPrivate, out error)) return false;
+        if (!NosanaExpose.TryPort(args, where, out var port, out error)) return false;
+        if (!NosanaVolumes.TryMounts(args, where, volumes, out var mounts, out error)) return false;
 
         List<string>? cmd = null;
         if (args.TryGetProperty("cmd", out var command) && command.ValueKind != JsonValueKind.Null)
@@ -127,6 +136,9 @@ public static class NosanaJobDefinition
                 EnvVariables = environment,
                 WorkDir = Text(args, "work_dir") ?? Text(global, "work_dir"),
                 Gpu = (gpu ?? globalGpu) == true ? 1 : 0,
+                ExposedPort = port,
+                ServiceToken = isPrivate == true && port is not null ? NosanaServices.NewToken() : null,
+                Volumes = mounts,
             },
         };
         return true;
@@ -162,61 +174,5 @@ public static class NosanaJobDefinition
         {
             return false;
         }
-    }
-
-    static string? Unknown(JsonElement element, string[] known) =>
-        element.EnumerateObject().Select(p => p.Name).FirstOrDefault(name => !known.Contains(name));
-
-    static string? Text(JsonElement element, string field) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null;
-
-    static bool TryCommand(JsonElement element, string field, out List<string>? command, out string error)
-    {
-        command = null;
-        error = "";
-        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
-            return true;
-        if (value.ValueKind == JsonValueKind.String)
-        {
-            command = [value.GetString()!];
-            return true;
-        }
-        if (value.ValueKind != JsonValueKind.Array || value.EnumerateArray().Any(v => v.ValueKind != JsonValueKind.String))
-            return Fail(out error, $"{field} must be a string or an array of strings");
-        command = [.. value.EnumerateArray().Select(v => v.GetString()!)];
-        return true;
-    }
-
-    static bool TryEnv(JsonElement element, string where, out Dictionary<string, string> env, out string error)
-    {
-        env = [];
-        error = "";
-        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty("env", out var value) || value.ValueKind == JsonValueKind.Null)
-            return true;
-        if (value.ValueKind != JsonValueKind.Object || value.EnumerateObject().Any(v => v.Value.ValueKind != JsonValueKind.String || v.Name.Length == 0 || v.Name.Contains('=')))
-            return Fail(out error, $"{where} must be an object of string values");
-        foreach (var variable in value.EnumerateObject())
-            env[variable.Name] = variable.Value.GetString()!;
-        return true;
-    }
-
-    static bool TryBool(JsonElement element, string field, out bool? flag, out string error)
-    {
-        flag = null;
-        error = "";
-        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
-            return true;
-        if (value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
-            return Fail(out error, $"{field} must be true or false");
-        flag = value.GetBoolean();
-        return true;
-    }
-
-    static bool Fail(out string error, string reason)
-    {
-        error = reason;
-        return false;
     }
 }

@@ -9,7 +9,7 @@ namespace Conveyor.Executor.Runtimes.Docker;
 /// <summary>
 /// The engine's create-container request for a job: no network unless the job serves a port, memory, CPU and pids limits, a
 /// read-only root filesystem with tmpfs <c>/work</c> and <c>/tmp</c>, every capability dropped, no privilege escalation,
-/// GPUs only when asked for, no log files on the host (output is read from the attach stream), and stdin open for the input.
+/// the job's named volumes mounted, GPUs only when asked for, no log files on the host (output is read from the attach stream), and stdin open for the input.
 /// </summary>
 public static class ContainerConfig
 {
@@ -39,6 +39,8 @@ public static class ContainerConfig
             Init = true,
             LogConfig = new LogConfig { Type = "none" },
         };
+        if (spec.Volumes is { Count: > 0 } volumes)
+            host.Mounts = [.. volumes.Select(v => new Mount { Type = "volume", Source = JobVolumes.EngineName(context.AttemptId, v.Name), Target = v.Path })];
         var gpus = Math.Max(spec.Gpu, context.Resources.Gpu);
         if (gpus > 0)
             host.DeviceRequests = [new DeviceRequest { Count = gpus, Capabilities = [["gpu"]] }];

@@ -26,7 +26,7 @@ public sealed class ContainerRuntime(
         var id = (await docker.Containers.CreateContainerAsync(parameters, cancellationToken)).ID;
         try
         {
-            return await RunCreated(id, context, cancellationToken);
+            return await RunCreated(id, spec, context, cancellationToken);
         }
         finally
         {
@@ -34,16 +34,20 @@ public sealed class ContainerRuntime(
         }
     }
 
-    async Task<RuntimeResult> RunCreated(string id, RunContext context, CancellationToken cancellationToken)
+    async Task<RuntimeResult> RunCreated(string id, ContainerSpec spec, RunContext context, CancellationToken cancellationToken)
     {
         var stdout = new OutputCapture("stdout", context.Log);
         var stderr = new OutputCapture("stderr", context.Log);
         var attachment = await ContainerAttachment.Open(docker, id, cancellationToken);
         var feeding = Task.CompletedTask;
+        using var serving = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var announcing = Task.CompletedTask;
         try
         {
             await docker.Containers.StartContainerAsync(id, null, cancellationToken);
             feeding = attachment.WriteStdin(context.Stdin, cancellationToken);
+            if (spec.ExposedPort is { } port)
+                announcing = AnnounceWhenServing(id, port, context, serving.Token);
             await attachment.ReadOutput(stdout, stderr, cancellationToken);
             var exitCode = (int)(await docker.Containers.WaitContainerAsync(id, cancellationToken)).StatusCode;
             stdout.Complete();
@@ -62,6 +66,26 @@ public sealed class ContainerRuntime(
             // Closing the connection first releases an input write the container never read.
             attachment.Dispose();
             await feeding;
+            await serving.CancelAsync();
+            await announcing;
+        }
+    }
+
+    /// <summary>Tells the attempt where the container serves once its port answers; never fails the run.</summary>
+    async Task AnnounceWhenServing(string id, int port, RunContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var url = await ServiceProbe.WaitUntilServing(docker, id, port, options.Value, cancellationToken);
+            if (context.ServiceReady is { } ready)
+                await ready(context.StepIndex, url);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning("The service of attempt {AttemptId} could not be announced: {Reason}", context.AttemptId, ex.Message);
         }
     }
 

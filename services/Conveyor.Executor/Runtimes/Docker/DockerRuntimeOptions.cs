@@ -46,4 +46,7 @@ public sealed class DockerRuntimeOptions
 
     /// <summary>Host address an exposed port is published on.</summary>
     [Required] public string PublishAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>Host name in an exposed port's URL, as clients reach this executor; <see cref="PublishAddress"/> when unset.</summary>
+    public string? ServiceHost { get; set; }
 }
