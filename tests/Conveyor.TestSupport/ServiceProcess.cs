@@ -32,7 +32,8 @@ public sealed class ServiceProcess : IAsyncDisposable
     }
 
     /// <summary>Runs any built program of the repository (a service, or an example beside the tests) the same way.</summary>
-    public static ServiceProcess StartAssembly(string service, string dll, IReadOnlyDictionary<string, string> environment, string logDirectory)
+    public static ServiceProcess StartAssembly(string service, string dll, IReadOnlyDictionary<string, string> environment, string logDirectory,
+        params string[] arguments)
     {
         if (!File.Exists(dll))
             throw new FileNotFoundException($"{service} is not built; build the solution first", dll);
@@ -45,6 +46,8 @@ public sealed class ServiceProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(dll);
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
         foreach (var (name, value) in environment)
             start.Environment[name] = value;
 
