@@ -25,9 +25,10 @@ for service in Scheduler Executor Notifications Api; do
   bin="$ROOT/services/Conveyor.$service/bin/Release/net10.0"
   host=127.0.0.1; [[ $service == Api ]] && host=0.0.0.0
   # In a session of its own, so that down.sh stops the supervisor and the service together. The API also gets the
-  # example Infernet containers.
+  # example Infernet containers; the executor serves exposed ports on the host, as the local engine has no bridge.
   (
     if [[ $service == Api ]]; then set -a; source "$ROOT/infra/demo/infernet.env"; set +a; fi
+    if [[ $service == Executor ]]; then export Executor__Docker__ServiceNetworkMode=host; fi
     Urls="http://$host:${PORTS[$service]}" exec nohup setsid bash "$ROOT/infra/scripts/supervise.sh" "$bin/Conveyor.$service.dll" --contentRoot "$bin"
   ) >"$RUN_DIR/$service.log" 2>&1 </dev/null &
   echo $! >"$pid_file"

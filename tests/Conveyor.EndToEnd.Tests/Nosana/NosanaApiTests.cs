@@ -116,6 +116,29 @@ public sealed class NosanaApiTests(StackFixture fixture) : IDisposable
     }
 
     [Theory]
+    [InlineData("POST", "/job-definition/{0}")]
+    [InlineData("GET", "/job-definition/{0}")]
+    [InlineData("POST", "/service/stop/{0}")]
+    [InlineData("GET", "/service/url/{0}")]
+    public async Task Should_refuse_a_forged_signature_on_every_endpoint_and_change_nothing(string method, string path)
+    {
+        var id = Id();
+        await Nosana.Post(id, Simple());
+        await WaitForEnd(id);
+        var before = await fixture.Stack.Database.Scalar("SELECT count(*) FROM jobs");
+        var signature = Convert.FromBase64String(owner.Header().Split(':')[1]);
+        signature[7] ^= 0x01;
+        var forged = $"{owner.Address}:{Convert.ToBase64String(signature)}";
+
+        var (status, text) = await owner.Send(fixture.Stack.Api, new HttpMethod(method), string.Format(path, method == "POST" && path.StartsWith("/job") ? Id() : id),
+            method == "POST" ? Simple() : null, forged);
+
+        Assert.Equal((HttpStatusCode.Forbidden, "Invalid signature"), (status, text));
+        Assert.Equal(before, await fixture.Stack.Database.Scalar("SELECT count(*) FROM jobs"));
+        Assert.Equal("success", (string?)(await WaitForEnd(id))["status"]);
+    }
+
+    [Theory]
     [InlineData("""{"jobDefinition":{"version":"0.1","type":"container","ops":[],"extra":1}}""", "unknown property extra")]
     [InlineData("""{"jobDefinition":{"version":"0.1","type":"vm","ops":[{"type":"container/run","id":"a","args":{"image":"x"}}]}}""", "type must be container")]
     [InlineData("""{"jobDefinition":{"type":"container","ops":[{"type":"container/run","id":"a","args":{"image":"x"}}]}}""", "version must be a string")]

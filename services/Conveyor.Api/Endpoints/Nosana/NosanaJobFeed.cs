@@ -58,5 +58,5 @@ public sealed class NosanaJobFeed(IDbContextFactory<ConveyorDbContext> contexts)
     }
 
     static IEnumerable<LogLine> Lines(StepResult step, string stream, string text) =>
-        text.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).Select(line => new LogLine(step.Name, stream, line, step.EndedAt));
+        NosanaResults.Lines(text).Select(line => new LogLine(step.Name, stream, line, step.EndedAt));
 }

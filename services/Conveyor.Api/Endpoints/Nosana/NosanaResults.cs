@@ -100,7 +100,8 @@ public sealed class NosanaResults(IDbContextFactory<ConveyorDbContext> contexts)
         _ => "init",
     };
 
-    static IEnumerable<string> Lines(string text) => text.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0);
+    /// <summary>An output's non-empty lines, as the node lists them.</summary>
+    public static IEnumerable<string> Lines(string text) => text.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0);
 
     static long Millis(DateTimeOffset at) => at.ToUnixTimeMilliseconds();
 }
