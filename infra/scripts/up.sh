@@ -65,6 +65,7 @@ if command -v python3 >/dev/null; then python3 -m json.tool <<<"$job"; else echo
 cat <<INFO
 
 Conveyor is running.
+  Dashboard           $API/dashboard/
   API                 $API/api/v1   (try: curl $API/api/v1/jobs/$id)
   API reference       $API/api/v1/docs
   Infernet API        $API/info, $API/api/jobs   (try: curl -s -X POST $API/api/jobs -H 'Content-Type: application/json' -d '{"containers":["echo"],"data":{"hello":"world"}}')

@@ -1,6 +1,7 @@
 using Conveyor.Api.Endpoints;
 using Conveyor.Api.Endpoints.Infernet;
 using Conveyor.Api.Endpoints.Nexapod;
+using Conveyor.Api.Dashboard;
 using Conveyor.Api.Endpoints.Nosana;
 using Conveyor.Api.Endpoints.V1;
 using Conveyor.Api.Executors;
@@ -68,6 +69,10 @@ public static class ApiServiceExtensions
         services.AddSingleton<NosanaServices>();
         services.AddSingleton<NosanaJobFeed>();
         services.AddSingleton<RecentJobLogs>();
+        services.AddSingleton<JobRetries>();
+        services.AddOptions<DashboardOptions>().Bind(builder.Configuration.GetSection(DashboardOptions.Section));
+        services.AddSingleton<DashboardSession>();
+        services.AddSingleton<DashboardQueries>();
         services.AddSingleton<NosanaStreams>();
         services.AddSingleton<NosanaServiceProxy>();
         services.AddHttpClient(NosanaServiceProxy.ClientName).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
@@ -94,6 +99,8 @@ public static class ApiServiceExtensions
             app.MapNexapodApi();
         if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<NosanaOptions>>().Value.Enabled)
             app.MapNosanaApi();
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DashboardOptions>>().Value.Enabled)
+            app.MapDashboard();
         return app;
     }
 }

@@ -19,7 +19,7 @@ public sealed class BenchmarkOptions
     public TimeSpan Duration { get; private init; } = TimeSpan.FromSeconds(15);
     public string Output { get; private init; } = "tests/Conveyor.Benchmarks/results/latest.md";
     public string Label { get; private init; } = "";
-    public IReadOnlySet<int> Rows { get; private init; } = new HashSet<int> { 1, 2, 3, 4, 5 };
+    public IReadOnlySet<int> Rows { get; private init; } = new HashSet<int> { 1, 2, 3, 4, 5, 6 };
     public string ServiceSettings { get; private init; } = "";
     public string? KeepLogs { get; private init; }
 

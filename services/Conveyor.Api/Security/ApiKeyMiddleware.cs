@@ -3,7 +3,8 @@ using Conveyor.Api.Http;
 namespace Conveyor.Api.Security;
 
 /// <summary>
-/// Checks the API key of a native route's request (<c>X-API-Key: KEY</c> or <c>Authorization: Bearer KEY</c>) when keys are
+/// Checks the API key of a native route's request (<c>X-API-Key: KEY</c> or <c>Authorization: Bearer KEY</c>, else the
+/// dashboard's <see cref="KeyCookie"/>) when keys are
 /// configured: 401 without a known key, 403 when its role does not reach the route. Runs after routing, so it judges the
 /// route matched, not the raw path.
 /// </summary>
@@ -15,7 +16,7 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeyStore keys)
             || ApiAccessPolicy.RequiredRole(endpoint.RoutePattern.RawText ?? "") is not { } needed)
             return next(context);
 
-        var presented = PresentedKey(context.Request);
+        var presented = PresentedKey(context.Request) ?? KeyCookie.Read(context.Request);
         if (presented is null)
             return Refuse(context, StatusCodes.Status401Unauthorized, "an API key is required (X-API-Key or Authorization: Bearer)");
         if (!keys.TryFind(presented, out var caller))

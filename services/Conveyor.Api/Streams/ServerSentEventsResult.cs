@@ -5,11 +5,13 @@ using Conveyor.Api.Http;
 namespace Conveyor.Api.Streams;
 
 /// <summary>
-/// A text/event-stream response: first the <c>state</c> of each snapshot job, then live events until the client goes
-/// away (or, for a one-job stream, until the job ends). Status events the snapshot already reflects are skipped, so a
-/// late client never sees a job step backwards. A comment line every <see cref="KeepAlive"/> keeps proxies from closing it.
+/// A text/event-stream response: first the <c>state</c> of each snapshot job and the <c>log</c> lines already
+/// <paramref name="heard"/> for it, then live events until the client goes away (or, for a one-job stream, until the job
+/// ends). Status events the snapshot already reflects are skipped, so a late client never sees a job step backwards, and
+/// so are log batches already sent. A comment line every <see cref="KeepAlive"/> keeps proxies from closing it.
 /// </summary>
-public sealed class ServerSentEventsResult(IReadOnlyList<JobSnapshot> snapshot, LiveSubscription live, bool endWhenTerminal) : IResult
+public sealed class ServerSentEventsResult(IReadOnlyList<JobSnapshot> snapshot, LiveSubscription live, bool endWhenTerminal,
+    IReadOnlyList<JobLogLines>? heard = null) : IResult
 {
     static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
 
@@ -28,13 +30,19 @@ public sealed class ServerSentEventsResult(IReadOnlyList<JobSnapshot> snapshot, 
         var horizon = snapshot.ToDictionary(job => job.JobId, job => job.AsOf + Tolerance);
         foreach (var job in snapshot)
             await Write(response, "state", job, aborted);
+        var sent = new HashSet<JobLogLines>(ReferenceEqualityComparer.Instance);
+        foreach (var lines in heard ?? [])
+        {
+            sent.Add(lines);
+            await Write(response, LiveJobEvent.LogEvent, lines, aborted);
+        }
         await response.Body.FlushAsync(aborted);
         if (endWhenTerminal && snapshot.All(job => job.IsTerminal))
             return;
 
         try
         {
-            await Follow(response, horizon, aborted);
+            await Follow(response, horizon, sent, aborted);
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
         {
@@ -42,7 +50,7 @@ public sealed class ServerSentEventsResult(IReadOnlyList<JobSnapshot> snapshot, 
         }
     }
 
-    async Task Follow(HttpResponse response, Dictionary<Guid, DateTimeOffset> horizon, CancellationToken aborted)
+    async Task Follow(HttpResponse response, Dictionary<Guid, DateTimeOffset> horizon, HashSet<JobLogLines> sent, CancellationToken aborted)
     {
         while (true)
         {
@@ -63,6 +71,8 @@ public sealed class ServerSentEventsResult(IReadOnlyList<JobSnapshot> snapshot, 
             while (live.Events.TryRead(out var next))
             {
                 if (next.Name == LiveJobEvent.StatusEvent && horizon.TryGetValue(next.JobId, out var asOf) && next.OccurredAt <= asOf)
+                    continue;
+                if (next.Data is JobLogLines lines && sent.Contains(lines))
                     continue;
                 await Write(response, next.Name, next.Data, aborted);
                 if (endWhenTerminal && next.IsTerminal)

@@ -14,14 +14,6 @@ public static class JobKindMapping
         job.PipelineInput = definition.Input;
     }
 
-    public static JobDefinition WithKind(this JobDefinition definition, JobLifecycleState job) => definition with
-    {
-        Kind = job.Kind,
-        Container = job.Container,
-        Steps = job.PipelineSteps,
-        Input = job.PipelineInput,
-    };
-
     /// <summary>The pipeline's intermediate results of the latest attempt (empty for other jobs).</summary>
     public static void RecordSteps(this JobLifecycleState job, IReadOnlyList<StepResult>? steps) => job.StepResults = [.. steps ?? []];
 }

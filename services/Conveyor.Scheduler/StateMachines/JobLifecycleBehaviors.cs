@@ -61,7 +61,7 @@ public sealed class JobLifecycleBehaviors(SchedulerOptions options)
             JobId = job.CorrelationId,
             AttemptId = job.CurrentAttemptId!.Value,
             AttemptNumber = job.AttemptCount,
-            Definition = ToDefinition(job),
+            Definition = job.ToDefinition(),
         };
         return context.SendAfterCommit(ExecutionQueues.Address(job.Pool), message, ExecutionQueues.PriorityOf(job.DispatchPriority), job.CorrelationId);
     }
@@ -245,18 +245,4 @@ public sealed class JobLifecycleBehaviors(SchedulerOptions options)
         job.CompletedAt = attempt.EndedAt;
         job.DeadlineAt = null;
     }
-
-    static JobDefinition ToDefinition(JobLifecycleState job) => new JobDefinition
-    {
-        Type = job.Type,
-        BinaryUrl = job.BinaryUrl,
-        BinarySha256 = job.BinarySha256,
-        Arguments = job.Arguments,
-        EnvVariables = job.EnvVariables,
-        Priority = job.Priority,
-        Resources = job.Resources,
-        TimeoutSeconds = job.TimeoutSeconds,
-        MaxAttempts = job.MaxAttempts,
-        RetryOnFailure = job.RetryOnFailure,
-    }.WithKind(job);
 }

@@ -31,6 +31,11 @@ public static class ResultTable
         EndToEnd(text, r.EndToEndScript, r);
         Latency(text, "3", "dispatch latency submitted → started, idle, p50 / p95 / p99 ms", r.IdleDispatch, r, all: true);
         Latency(text, "4", $"foreground start latency with {r.WaitingBefore:N0} → {r.WaitingAfter:N0} best_effort waiting, p50 / p99 ms", r.LoadedForeground, r, all: false);
+        if (r.DashboardOverview is not null)
+        {
+            Latency(text, "6", $"dashboard overview `GET /dashboard/`, {r.DashboardRows:N0} jobs in the table, p50 / p95 / p99 ms", r.DashboardOverview, r, all: true);
+            Latency(text, "6", $"dashboard job list `GET /dashboard/jobs` (first page of 50), {r.DashboardRows:N0} jobs, p50 / p95 / p99 ms", r.DashboardJobList, r, all: true);
+        }
         text.AppendLine(CultureInfo.InvariantCulture, $"| 5 | RabbitMQ persistent confirmed publishes/s, plain RabbitMQ.Client, {options.Clients} channels; publish → delivery p50 / p95 / p99 ms | | {PerSecond(r.RabbitPublishes)}; {Ms(r.RabbitLatency, true)} | | | |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| 5 | PostgreSQL single-row commits/s, plain Npgsql, {options.Clients} connections; commit p50 / p95 / p99 ms | | | | {PerSecond(r.PostgresCommits)}; {Ms(r.PostgresLatency, true)} | |");
         text.AppendLine();

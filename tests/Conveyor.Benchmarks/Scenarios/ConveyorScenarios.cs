@@ -48,6 +48,11 @@ public sealed class ConveyorScenarios(ConveyorStack stack, BenchmarkOptions opti
             results.EndToEnd = await EndToEnd(job, EndToEndType, counted: true);
             results.EndToEndScript = await EndToEnd(script, EndToEndType + "-script", counted: false);
         }
+        if (options.Runs(6))
+        {
+            Log($"dashboard pages with {DashboardPages.Jobs:N0} jobs in the table");
+            (results.DashboardOverview, results.DashboardJobList, results.DashboardRows) = await new DashboardPages(stack).Measure();
+        }
     }
 
     async Task Submissions()

@@ -22,6 +22,11 @@ public sealed class Results
     public long WaitingBefore { get; set; }
     public long WaitingAfter { get; set; }
 
+    /// <summary>Row 6: the dashboard's overview and first job-list page, with <see cref="DashboardRows"/> jobs in the table.</summary>
+    public Latencies? DashboardOverview { get; set; }
+    public Latencies? DashboardJobList { get; set; }
+    public long DashboardRows { get; set; }
+
     /// <summary>CPU milliseconds per accepted single submission (row 1).</summary>
     public IReadOnlyList<(string Service, double MillisecondsPerItem)> SubmissionCpu { get; set; } = [];
 

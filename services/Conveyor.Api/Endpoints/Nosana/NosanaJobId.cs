@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using Conveyor.Api.Submissions;
 
 namespace Conveyor.Api.Endpoints.Nosana;
 
@@ -13,12 +12,5 @@ public static class NosanaJobId
 
     public static bool IsValid(string id) => id.Length is > 0 and <= MaxLength && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
 
-    public static Guid ToJobId(string id)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes("nosana:" + id));
-        var bytes = hash.AsSpan(0, 16).ToArray();
-        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x80); // version 8: a name-based UUID of our own derivation
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80); // RFC 9562 variant
-        return new Guid(bytes, bigEndian: true);
-    }
+    public static Guid ToJobId(string id) => DerivedJobId.Of("nosana:" + id);
 }

@@ -24,6 +24,7 @@ public static class NativeApi
         v1.MapJobControlEndpoints();
         v1.MapBulkJobEndpoints();
         v1.MapBulkCancelEndpoints();
+        v1.MapRetryEndpoints();
         v1.MapExecutorWorkEndpoints();
         v1.MapSubscriptionEndpoints();
         v1.MapDeliveryEndpoints();

@@ -7,7 +7,8 @@ namespace Conveyor.Api.Endpoints.V1.Streams;
 /// <summary>
 /// Server-Sent Events: <c>/jobs/{id}/events</c> (one job's status changes and log lines; ends when the job does) and
 /// <c>/events</c> (status changes of every job the caller may see, filtered by status, type and priority). Each starts
-/// with the current state read from the database.
+/// with the current state read from the database; a running job's stream then replays the lines it printed so far
+/// that this API instance heard.
 /// </summary>
 public static class StreamEndpoints
 {
@@ -19,7 +20,7 @@ public static class StreamEndpoints
     }
 
     static async Task<IResult> FollowJob(string id, HttpContext context, LiveEventHub hub, JobSnapshots snapshots, JobOwnership ownership,
-        CancellationToken cancellationToken)
+        RecentJobLogs recentLogs, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(id, out var jobId))
             return ApiError.BadRequest("job id must be a UUID", "id");
@@ -30,8 +31,9 @@ public static class StreamEndpoints
         var live = hub.Subscribe(JobStreamFilter.ForJob(jobId));
         try
         {
+            // A running job's lines so far are not in the table yet: those this instance heard come first.
             if (await snapshots.Get(jobId, cancellationToken) is { } job)
-                return new ServerSentEventsResult([job], live, endWhenTerminal: true);
+                return new ServerSentEventsResult([job], live, endWhenTerminal: true, job.IsTerminal ? [] : recentLogs.Of(jobId));
         }
         catch
         {
