@@ -20,8 +20,9 @@ public sealed class PrefetchTests(PoolStackFixture fixture)
             await jobs.WaitForStatus(ids[0], "running");
             await jobs.WaitForStatus(ids[1], "running");
 
-            // The broker's figures lag by up to its statistics interval: first let them settle, then watch them for two more intervals.
-            var counts = await jobs.WaitForQueue(CpuQueue, q => q is { Ready: 3, Unacknowledged: 2 });
+            // The broker's figures lag by up to its statistics interval (its consumer details may come a round later than the
+            // counts): first let them settle, then watch them for two more intervals.
+            var counts = await jobs.WaitForQueue(CpuQueue, q => q is { Ready: 3, Unacknowledged: 2 } && q.ConsumerPrefetchCounts.Count > 0);
             Assert.Equal([2], counts.ConsumerPrefetchCounts);
             var watchUntil = DateTimeOffset.UtcNow.AddSeconds(11);
             while (DateTimeOffset.UtcNow < watchUntil)
