@@ -39,11 +39,12 @@ public static class DashboardEndpoints
     {
         if (session.Caller(context) is not { } caller)
             return SignInFirst(context);
-        var overview = await queries.Get(caller.OwnerScope, cancellationToken);
-        var newest = await list.List(new JobFilter { Limit = 10, Owner = caller.OwnerScope }, cancellationToken);
-        var active = (await executors.List(all: false, cancellationToken)).Count;
+        var overview = queries.Get(caller.OwnerScope, cancellationToken);
+        var newest = list.List(new JobFilter { Limit = 10, Owner = caller.OwnerScope }, cancellationToken);
+        var active = executors.List(all: false, cancellationToken);
+        await Task.WhenAll(overview, newest, active);
         var queueLinks = $"{options.Value.RabbitMqManagementUrl.TrimEnd('/')}/#/queues/{Uri.EscapeDataString(rabbit.Value.VirtualHost)}/";
-        return DashboardLayout.Page("Overview", "/dashboard/", caller, OverviewPage.Render(overview, newest, active, queueLinks));
+        return DashboardLayout.Page("Overview", "/dashboard/", caller, OverviewPage.Render(await overview, await newest, (await active).Count, queueLinks));
     }
 
     static async Task<IResult> Jobs(HttpContext context, DashboardSession session, JobListQueries list, CancellationToken cancellationToken)

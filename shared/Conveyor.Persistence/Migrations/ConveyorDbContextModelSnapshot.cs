@@ -258,9 +258,15 @@ namespace Conveyor.Persistence.Migrations
                     b.HasKey("CorrelationId")
                         .HasName("jobs_pkey");
 
+                    b.HasIndex(new[] { "CompletedAt" }, "ix_jobs_completed_at");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "CompletedAt" }, "ix_jobs_completed_at"), new[] { "CurrentState" });
+
                     b.HasIndex(new[] { "CreatedAt" }, "ix_jobs_created_at");
 
                     b.HasIndex(new[] { "CurrentState", "CreatedAt" }, "ix_jobs_current_state_created_at");
+
+                    b.HasIndex(new[] { "CurrentState", "Priority", "Type" }, "ix_jobs_dashboard_counts");
 
                     b.HasIndex(new[] { "NextAttemptAt" }, "ix_jobs_next_attempt_at")
                         .HasFilter("next_attempt_at IS NOT NULL");
