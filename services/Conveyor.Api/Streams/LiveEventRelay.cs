@@ -33,7 +33,7 @@ public sealed class LiveEventRelay(LiveEventHub hub, RecentJobLogs recentLogs) :
     public Task Consume(ConsumeContext<JobLogAppended> context)
     {
         var log = context.Message;
-        var lines = new JobLogLines(log.JobId, log.AttemptId, log.Stream, log.Lines, log.At.UtcDateTime);
+        var lines = new JobLogLines(log.JobId, log.AttemptId, log.Stream, log.Lines, log.At.UtcDateTime, log.StepIndex);
         // Kept before it goes out, so that a client reading the kept lines after subscribing misses none.
         recentLogs.Record(lines);
         hub.Publish(new LiveJobEvent(log.JobId, LiveJobEvent.LogEvent, lines, log.At));

@@ -8,4 +8,7 @@ public sealed record JobLogAppended
     public required string Stream { get; init; }
     public required IReadOnlyList<string> Lines { get; init; }
     public required DateTimeOffset At { get; init; }
+
+    /// <summary>The pipeline step that printed them (0 for a job of one step).</summary>
+    public int StepIndex { get; init; }
 }

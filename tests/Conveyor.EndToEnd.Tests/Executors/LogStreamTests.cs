@@ -31,6 +31,30 @@ public sealed class LogStreamTests(StackFixture fixture)
             "the first line was not published while the job was still running");
     }
 
+    [Fact]
+    public async Task Should_name_the_pipeline_step_that_printed_each_batch_of_lines()
+    {
+        await using var tap = await BrokerTap.Listen(fixture.Stack.VirtualHost, "Conveyor.Contracts.Jobs:JobLogAppended");
+        object Step(string name, string script) => new
+        {
+            name, kind = "container", image = "conveyor/busybox:latest", entrypoint = new[] { "sh", "-c" }, cmd = new[] { script },
+        };
+
+        var id = await fixture.Jobs.Submit(new
+        {
+            type = "talking-pipeline",
+            kind = "pipeline",
+            priority = "foreground",
+            steps = new[] { Step("first", "echo from the first step"), Step("second", "cat > /dev/null; echo from the second step") },
+        });
+        var job = await fixture.Jobs.WaitForTerminal(id);
+        var events = await EventsOf(tap, id, expectedLines: 2);
+
+        Assert.Equal("completed", (string?)job["status"]);
+        Assert.Equal([(0, "from the first step"), (1, "from the second step")],
+            events.SelectMany(e => e["lines"]!.AsArray().Select(l => ((int)e["stepIndex"]!, (string)l!))).ToList());
+    }
+
     static async Task<List<System.Text.Json.Nodes.JsonNode>> EventsOf(BrokerTap tap, Guid jobId, int expectedLines)
     {
         var deadline = DateTimeOffset.UtcNow.AddSeconds(15);

@@ -66,6 +66,7 @@ public sealed class NosanaSocketTests(StackFixture fixture) : IDisposable
 
         Assert.Equal(["job-received", "flow-running"], history.Select(s => (string)s["status"]!));
         Assert.Equal(("before", "after"), ((string)replayed["log"]!, (string)live["log"]!));
+        Assert.Equal(("slow", "slow"), ((string?)replayed["payload"]?["operationId"], (string?)live["payload"]?["operationId"]));
         Assert.Equal(["op-running", "op-success", "flow-success"], later.Select(s => (string)s["status"]!));
         Assert.Equal([2, 3, 4], later.Select(s => (int)s["index"]!));
     }

@@ -17,13 +17,15 @@ public sealed class NosanaJobFeed(IDbContextFactory<ConveyorDbContext> contexts)
 
     public sealed record LogLine(string OperationId, string Stream, string Line, DateTimeOffset At);
 
-    public sealed record History(string? Owner, bool Finished, IReadOnlyList<StateUpdate> States, IReadOnlyList<LogLine> Logs);
+    /// <summary>The job's history; <see cref="OperationIds"/> names its ops by pipeline step.</summary>
+    public sealed record History(string? Owner, bool Finished, IReadOnlyList<StateUpdate> States, IReadOnlyList<LogLine> Logs,
+        IReadOnlyList<string> OperationIds);
 
     public async Task<History?> Read(Guid jobId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var job = await db.Jobs.AsNoTracking().Where(j => j.CorrelationId == jobId && j.Type == NosanaEndpoints.JobType)
-            .Select(j => new { j.Owner, j.CurrentState, j.CreatedAt, j.StartedAt, j.CompletedAt, j.Error, j.ExecutorId, j.StepResults })
+            .Select(j => new { j.Owner, j.CurrentState, j.CreatedAt, j.StartedAt, j.CompletedAt, j.Error, j.ExecutorId, j.StepResults, j.PipelineSteps })
             .SingleOrDefaultAsync(cancellationToken);
         if (job is null)
             return null;
@@ -44,7 +46,7 @@ public sealed class NosanaJobFeed(IDbContextFactory<ConveyorDbContext> contexts)
             var state = job.Error is { } error ? new Dictionary<string, string> { ["error"] = error } : [];
             states.Add(new("end", status, state, job.CompletedAt ?? job.CreatedAt));
         }
-        return new History(job.Owner, finished, states, logs);
+        return new History(job.Owner, finished, states, logs, [.. job.PipelineSteps.Select(step => step.Name)]);
     }
 
     static Dictionary<string, string> OpEnd(StepResult step)

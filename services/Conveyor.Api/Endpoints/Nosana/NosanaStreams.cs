@@ -8,7 +8,7 @@ namespace Conveyor.Api.Endpoints.Nosana;
 /// What a WebSocket subscription sends. <c>/status</c>: the job's state updates from <see cref="NosanaJobFeed"/>, each
 /// once, as <c>{"path":"state","data":"{status, state, timestamp, index}"}</c>, re-read whenever the job's status changes,
 /// until it ends. <c>/log</c>: its output lines as <c>{"path":"log","data":"{log, method, type, timestamp, job,
-/// payload?}"}</c>: of an ended job, every line from the table (with the op in <c>payload.operationId</c>); of a running
+/// payload}"}</c>, the op in <c>payload.operationId</c>: of an ended job, every line from the table; of a running
 /// one, the lines this API instance has heard so far (<see cref="RecentJobLogs"/>), then the live ones. <c>data</c> is a
 /// JSON string, as the node sends it. Times are epoch milliseconds.
 /// </summary>
@@ -87,20 +87,22 @@ public sealed class NosanaStreams(NosanaJobFeed feed, LiveEventHub hub, RecentJo
         }
         var seen = new HashSet<JobLogLines>(heard, ReferenceEqualityComparer.Instance);
         foreach (var batch in heard)
-            await SendLines(jobAddress, batch, frames, cancellationToken);
+            await SendLines(jobAddress, history.OperationIds, batch, frames, cancellationToken);
         await foreach (var change in live.Events.ReadAllAsync(cancellationToken))
         {
             if (change.Data is JobLogLines batch && !seen.Contains(batch))
-                await SendLines(jobAddress, batch, frames, cancellationToken);
+                await SendLines(jobAddress, history.OperationIds, batch, frames, cancellationToken);
             if (change.IsTerminal)
                 return;
         }
     }
 
-    static async Task SendLines(string jobAddress, JobLogLines batch, ChannelWriter<string> frames, CancellationToken cancellationToken)
+    static async Task SendLines(string jobAddress, IReadOnlyList<string> operationIds, JobLogLines batch, ChannelWriter<string> frames,
+        CancellationToken cancellationToken)
     {
+        var operationId = batch.Step >= 0 && batch.Step < operationIds.Count ? operationIds[batch.Step] : null;
         foreach (var line in batch.Lines)
-            await frames.WriteAsync(LogFrame(jobAddress, line, batch.Stream, new DateTimeOffset(batch.At, TimeSpan.Zero), null), cancellationToken);
+            await frames.WriteAsync(LogFrame(jobAddress, line, batch.Stream, new DateTimeOffset(batch.At, TimeSpan.Zero), operationId), cancellationToken);
     }
 
     static string LogFrame(string jobAddress, string log, string stream, DateTimeOffset at, string? operationId)

@@ -36,8 +36,8 @@ public sealed class ContainerRuntime(
 
     async Task<RuntimeResult> RunCreated(string id, ContainerSpec spec, RunContext context, CancellationToken cancellationToken)
     {
-        var stdout = new OutputCapture("stdout", context.Log);
-        var stderr = new OutputCapture("stderr", context.Log);
+        var stdout = new OutputCapture("stdout", context.Log, context.StepIndex);
+        var stderr = new OutputCapture("stderr", context.Log, context.StepIndex);
         var attachment = await ContainerAttachment.Open(docker, id, cancellationToken);
         var feeding = Task.CompletedTask;
         using var serving = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

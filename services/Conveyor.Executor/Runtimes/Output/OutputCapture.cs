@@ -8,7 +8,7 @@ namespace Conveyor.Executor.Runtimes.Output;
 /// (<see cref="CappedOutput"/>) and hands each complete line to the attempt's live log. A line longer than
 /// <see cref="MaxLineLength"/> is streamed in pieces, so no single line can grow the executor's memory or be cut short.
 /// </summary>
-public sealed class OutputCapture(string stream, JobLogBatcher? log)
+public sealed class OutputCapture(string stream, JobLogBatcher? log, int step = 0)
 {
     public const int MaxLineLength = JobLogBatcher.MaxLineLength;
 
@@ -60,6 +60,6 @@ public sealed class OutputCapture(string stream, JobLogBatcher? log)
     {
         var complete = line.ToString().TrimEnd('\r');
         line.Clear();
-        log?.Append(stream, complete);
+        log?.Append(stream, complete, step);
     }
 }

@@ -20,7 +20,7 @@ public sealed class JobLogBatcher : IAsyncDisposable
     readonly Guid jobId;
     readonly Guid attemptId;
     readonly ILogger logger;
-    readonly List<(string Stream, string Line)> buffered = [];
+    readonly List<(string Stream, string Line, int Step)> buffered = [];
     readonly SemaphoreSlim full = new(0, 1);
     readonly CancellationTokenSource stopping = new();
     readonly Task flushing;
@@ -35,7 +35,7 @@ public sealed class JobLogBatcher : IAsyncDisposable
         flushing = Task.Run(FlushUntilStopped);
     }
 
-    public void Append(string stream, string line)
+    public void Append(string stream, string line, int step = 0)
     {
         lock (buffered)
         {
@@ -44,7 +44,7 @@ public sealed class JobLogBatcher : IAsyncDisposable
                 dropped++;
                 return;
             }
-            buffered.Add((stream, line.Length > MaxLineLength ? line[..MaxLineLength] : line));
+            buffered.Add((stream, line.Length > MaxLineLength ? line[..MaxLineLength] : line, step));
             if (buffered.Count == MaxLinesPerBatch && full.CurrentCount == 0)
                 full.Release();
         }
@@ -68,33 +68,36 @@ public sealed class JobLogBatcher : IAsyncDisposable
 
     async Task Flush()
     {
-        List<(string Stream, string Line)> batch;
+        List<(string Stream, string Line, int Step)> batch;
         lock (buffered)
         {
             if (dropped > 0)
-                buffered.Add(("stderr", $"[conveyor: {dropped} log lines dropped from the live view]"));
+                buffered.Add(("stderr", $"[conveyor: {dropped} log lines dropped from the live view]", buffered.Count > 0 ? buffered[^1].Step : 0));
             dropped = 0;
             batch = [.. buffered];
             buffered.Clear();
         }
 
-        // Consecutive lines of one stream go out together, so that the order across stdout and stderr is kept.
+        // Consecutive lines of one stream and step go out together, so that the order across stdout and stderr is kept.
         for (var start = 0; start < batch.Count;)
         {
-            var stream = batch[start].Stream;
+            var (stream, _, step) = batch[start];
             var end = start;
-            while (end < batch.Count && batch[end].Stream == stream && end - start < MaxLinesPerBatch)
+            while (end < batch.Count && batch[end].Stream == stream && batch[end].Step == step && end - start < MaxLinesPerBatch)
                 end++;
-            await Publish(stream, batch[start..end].Select(entry => entry.Line).ToList());
+            await Publish(stream, step, batch[start..end].Select(entry => entry.Line).ToList());
             start = end;
         }
     }
 
-    async Task Publish(string stream, IReadOnlyList<string> lines)
+    async Task Publish(string stream, int step, IReadOnlyList<string> lines)
     {
         try
         {
-            await bus.Publish(new JobLogAppended { JobId = jobId, AttemptId = attemptId, Stream = stream, Lines = lines, At = DateTimeOffset.UtcNow });
+            await bus.Publish(new JobLogAppended
+            {
+                JobId = jobId, AttemptId = attemptId, Stream = stream, Lines = lines, At = DateTimeOffset.UtcNow, StepIndex = step,
+            });
         }
         catch (Exception ex)
         {

@@ -43,8 +43,8 @@ public sealed class ProcessRuntime(ProcessLauncher launcher, IOptions<ExecutorOp
         foreach (var (name, value) in binary.EnvVariables)
             start.Environment[name] = value;
 
-        var stdout = new OutputCapture("stdout", context.Log);
-        var stderr = new OutputCapture("stderr", context.Log);
+        var stdout = new OutputCapture("stdout", context.Log, context.StepIndex);
+        var stderr = new OutputCapture("stderr", context.Log, context.StepIndex);
         using var process = new System.Diagnostics.Process { StartInfo = start };
         process.Start();
         var pumps = Task.WhenAll(
