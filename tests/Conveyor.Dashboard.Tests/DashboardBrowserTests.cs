@@ -20,6 +20,7 @@ public sealed class DashboardBrowserTests(DashboardFixture fixture)
         await Assertions.Expect(row.Locator("[data-field=status]")).ToHaveTextAsync("completed", new() { Timeout = Patience });
 
         Assert.True(await page.EvaluateAsync<bool>("window.notReloaded === true"));
+        await Assertions.Expect(page.Locator("#queues ~ table a", new() { HasText = "execute-job-cpu in RabbitMQ" })).ToHaveCountAsync(1);
         await fixture.Screenshot(page, "overview");
         await row.GetByRole(AriaRole.Link).ClickAsync();
         await Assertions.Expect(page.Locator("#stdout")).ToHaveTextAsync("hello from the dashboard\n");
@@ -41,6 +42,7 @@ public sealed class DashboardBrowserTests(DashboardFixture fixture)
 
         await Assertions.Expect(page.Locator("[data-job-detail] [data-field=status]").First).ToHaveTextAsync("cancelled", new() { Timeout = Patience });
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Stop" })).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("ol.timeline li").First).ToContainTextAsync("Attempt 1 cancelled");
         Assert.Empty(await LocalDocker.ContainersLabelled($"conveyor.job={id}", runningOnly: true));
         await fixture.Screenshot(page, "job-stopped");
         await page.Context.CloseAsync();

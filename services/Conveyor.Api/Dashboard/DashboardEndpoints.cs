@@ -44,7 +44,8 @@ public static class DashboardEndpoints
         var active = executors.List(all: false, cancellationToken);
         await Task.WhenAll(overview, newest, active);
         var queueLinks = $"{options.Value.RabbitMqManagementUrl.TrimEnd('/')}/#/queues/{Uri.EscapeDataString(rabbit.Value.VirtualHost)}/";
-        return DashboardLayout.Page("Overview", "/dashboard/", caller, OverviewPage.Render(await overview, await newest, (await active).Count, queueLinks));
+        return DashboardLayout.Page("Overview", "/dashboard/", caller, OverviewPage.Render(await overview, await newest, (await active).Count,
+            [.. (await active).Select(x => x.Pool).Distinct()], queueLinks));
     }
 
     static async Task<IResult> Jobs(HttpContext context, DashboardSession session, JobListQueries list, CancellationToken cancellationToken)

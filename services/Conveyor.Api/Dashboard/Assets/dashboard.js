@@ -155,6 +155,28 @@
     });
   }
 
+  // The attempts as the API has them once the job ended, in the same words the server writes.
+  function renderAttempts(attempts) {
+    var list = document.querySelector("ol.timeline");
+    if (!list || attempts.length === 0) return;
+    var time = function (at) { return at ? at.replace("T", " ").replace(/\..*|Z$/, "") : "–"; };
+    list.textContent = "";
+    attempts.forEach(function (a) {
+      var li = document.createElement("li");
+      var strong = document.createElement("strong");
+      strong.textContent = "Attempt " + a.number;
+      var status = document.createElement("span");
+      status.className = "status status-" + a.status;
+      status.textContent = a.status;
+      li.appendChild(strong);
+      li.appendChild(document.createTextNode(" "));
+      li.appendChild(status);
+      li.appendChild(document.createTextNode(" on " + (a.executor_id || "–") + " from " + time(a.started_at) + " to " + time(a.ended_at)
+        + (a.exit_code === null || a.exit_code === undefined ? "" : ", exit code " + a.exit_code) + (a.error ? ": " + a.error : "")));
+      list.appendChild(li);
+    });
+  }
+
   function readWhole(detail, id) {
     fetch("/api/v1/jobs/" + id, { credentials: "same-origin" })
       .then(function (response) { return response.ok ? response.json() : null; })
@@ -165,6 +187,7 @@
         detail.querySelector("[data-field=exit-code]").textContent = job.exit_code === null || job.exit_code === undefined ? "–" : job.exit_code;
         detail.querySelector("[data-field=error]").textContent = job.error || "";
         detail.querySelector("[data-field=completed]").textContent = job.completed_at ? job.completed_at.replace("T", " ").replace(/\..*|Z$/, "") : "–";
+        renderAttempts(job.attempts || []);
       });
   }
 })();

@@ -24,7 +24,7 @@ public static class FailedPage
             var types = string.Join(", ", group.Select(g => g.Type).Distinct().Take(5).Select(E));
             return $"""
                 <section class="failure" aria-labelledby="failure-{index}">
-                <h2 id="failure-{index}"><span class="count">{group.Count()}</span> {E(group.Key.Length == 0 ? "(no error recorded)" : group.Key)}</h2>
+                <h2 id="failure-{index}">{group.Count()} × {E(group.Key.Length == 0 ? "(no error recorded)" : group.Key)}</h2>
                 <p>Types: {types}</p>
                 <form method="post" action="/api/v1/jobs/retry" data-api="POST" data-body="{E(body)}"><button type="submit">Retry all {group.Count()}</button></form>
                 <ul>{jobs}</ul>

@@ -15,7 +15,8 @@ public static class OverviewPage
 {
     static readonly JobPriority[] Priorities = [JobPriority.Foreground, JobPriority.Background, JobPriority.BestEffort];
 
-    public static string Render(DashboardQueries.Overview overview, IReadOnlyList<JobSummary> newest, int activeExecutors, string queueLinkBase)
+    public static string Render(DashboardQueries.Overview overview, IReadOnlyList<JobSummary> newest, int activeExecutors,
+        IReadOnlyList<string> servedPools, string queueLinkBase)
     {
         var byStatus = PublicStatus.All.Select(status => (status, count: overview.Counts.Where(c => c.Status == status).Sum(c => c.Count))).ToList();
         var tiles = string.Join("", byStatus.Select(s =>
@@ -41,16 +42,19 @@ public static class OverviewPage
         var failed = overview.LastHour.Sum(b => b.Failed);
         var failureRate = completed + failed == 0 ? "no jobs ended" : $"failure rate {100.0 * failed / (completed + failed):0.#}%";
 
-        var queueRows = string.Join("", overview.Waiting.Select(w =>
+        // Every pool an executor serves has its queue listed, waiting work or not; so does every pool work waits in.
+        var idlePools = servedPools.Where(pool => overview.Waiting.All(w => w.Pool != pool)).Select(pool => (pool, priority: "–", count: 0L));
+        var queueRows = string.Join("", overview.Waiting.Select(w => (pool: w.Pool, priority: JobPriorityNames.Of(w.Priority), count: w.Count))
+            .Concat(idlePools).OrderBy(row => row.pool, StringComparer.Ordinal).Select(row =>
         {
-            var queue = ExecutionQueues.QueueName(w.Pool);
-            var link = w.Pool is ExecutionQueues.ExternalPool or ExecutionQueues.NodePool
+            var queue = ExecutionQueues.QueueName(row.pool);
+            var link = row.pool is ExecutionQueues.ExternalPool or ExecutionQueues.NodePool
                 ? "<span>no queue (not run by executors)</span>"
                 : $"""<a href="{E(queueLinkBase + Uri.EscapeDataString(queue))}">{E(queue)} in RabbitMQ</a>""";
-            return $"""<tr><th scope="row">{E(w.Pool)}</th><td>{JobPriorityNames.Of(w.Priority)}</td><td>{E(w.Count)}</td><td>{link}</td></tr>""";
+            return $"""<tr><th scope="row">{E(row.pool)}</th><td>{row.priority}</td><td>{E(row.count)}</td><td>{link}</td></tr>""";
         }));
-        if (overview.Waiting.Count == 0)
-            queueRows = "<tr><td colspan=\"4\">Nothing waits.</td></tr>";
+        if (queueRows.Length == 0)
+            queueRows = "<tr><td colspan=\"4\">Nothing waits, and no executor serves a pool.</td></tr>";
 
         return $"""
             <section aria-labelledby="by-status">
