@@ -110,6 +110,9 @@ public static class DashboardEndpoints
 
     static async Task<IResult> Login(HttpContext context, DashboardSession session)
     {
+        if (!context.Request.HasFormContentType)
+            return DashboardLayout.Page("Sign in", "", null, LoginPage.Render(null, "Sign in with the form: the key is sent as a form field."),
+                StatusCodes.Status400BadRequest);
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         var returnTo = form["return"].ToString();
         if (session.SignIn(context, form["key"].ToString()) is null)

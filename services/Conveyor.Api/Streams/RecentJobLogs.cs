@@ -3,17 +3,22 @@ namespace Conveyor.Api.Streams;
 /// <summary>
 /// The live log lines this API instance has heard for jobs still running, so that a client subscribing mid-run gets the
 /// lines printed so far before the live ones: a job's captured output reaches the jobs table only when its attempt ends.
-/// Bounded: the newest <see cref="MaxLinesPerJob"/> lines of at most <see cref="MaxJobs"/> jobs; a job is forgotten when it
-/// ends (its output is then in the table). Lines printed before this instance started are not here.
+/// Bounded: the newest <see cref="MaxLinesPerJob"/> lines of a job, and <see cref="MaxCharacters"/> characters in all,
+/// the jobs that printed first forgotten first; a job is forgotten when it ends (its output is then in the table). Lines
+/// printed before this instance started are not here.
 /// </summary>
 public sealed class RecentJobLogs
 {
     public const int MaxLinesPerJob = 5000;
-    public const int MaxJobs = 1000;
+
+    /// <summary>About 32 MB of text whatever runs: lines are at most 4 KiB, so a count of lines alone would not bound it.</summary>
+    public const long MaxCharacters = 16 * 1024 * 1024;
 
     readonly Dictionary<Guid, LinkedList<JobLogLines>> jobs = [];
     readonly Dictionary<Guid, int> lineCounts = [];
+    readonly Dictionary<Guid, long> characterCounts = [];
     readonly LinkedList<Guid> order = new();
+    long characters;
 
     /// <summary>Keeps a batch; the same instance then goes to the stream clients, which is how they skip one seen twice.</summary>
     public void Record(JobLogLines batch)
@@ -22,20 +27,29 @@ public sealed class RecentJobLogs
         {
             if (!jobs.TryGetValue(batch.JobId, out var batches))
             {
-                if (jobs.Count >= MaxJobs && order.First is { } oldest)
-                    Forget(oldest.Value);
                 jobs[batch.JobId] = batches = new LinkedList<JobLogLines>();
                 lineCounts[batch.JobId] = 0;
+                characterCounts[batch.JobId] = 0;
                 order.AddLast(batch.JobId);
             }
             batches.AddLast(batch);
-            lineCounts[batch.JobId] += batch.Lines.Count;
+            Count(batch, +1);
             while (lineCounts[batch.JobId] > MaxLinesPerJob && batches.First is { } first && batches.Count > 1)
             {
-                lineCounts[batch.JobId] -= first.Value.Lines.Count;
+                Count(first.Value, -1);
                 batches.RemoveFirst();
             }
+            while (characters > MaxCharacters && order.First is { } oldest)
+                Forget(oldest.Value);
         }
+    }
+
+    void Count(JobLogLines batch, int sign)
+    {
+        var size = batch.Lines.Sum(line => (long)line.Length);
+        lineCounts[batch.JobId] += sign * batch.Lines.Count;
+        characterCounts[batch.JobId] += sign * size;
+        characters += sign * size;
     }
 
     public IReadOnlyList<JobLogLines> Of(Guid jobId)
@@ -50,6 +64,8 @@ public sealed class RecentJobLogs
         {
             if (jobs.Remove(jobId))
             {
+                characters -= characterCounts[jobId];
+                characterCounts.Remove(jobId);
                 lineCounts.Remove(jobId);
                 order.Remove(jobId);
             }

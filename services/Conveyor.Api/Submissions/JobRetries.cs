@@ -28,20 +28,33 @@ public sealed class JobRetries(IDbContextFactory<ConveyorDbContext> contexts, Su
 
     public static Guid RetryIdOf(Guid jobId) => DerivedJobId.Of("retry:" + jobId.ToString("D"));
 
-    public async Task<Outcome> Retry(Guid jobId, ApiCaller caller, CancellationToken cancellationToken)
+    public async Task<Outcome> Retry(Guid jobId, ApiCaller caller, CancellationToken cancellationToken) =>
+        (await Retry([jobId], caller, cancellationToken))[0];
+
+    /// <summary>
+    /// Retries each of the jobs, in two reads whatever their number (the jobs, and the retries that exist already), then
+    /// one submission each, sent together; each outcome in the order given.
+    /// </summary>
+    public async Task<Outcome[]> Retry(IReadOnlyList<Guid> jobIds, ApiCaller caller, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var job = await db.Jobs.AsNoTracking().SingleOrDefaultAsync(j => j.CorrelationId == jobId, cancellationToken);
+        var jobs = await db.Jobs.AsNoTracking().Where(j => jobIds.Contains(j.CorrelationId)).ToDictionaryAsync(j => j.CorrelationId, cancellationToken);
+        var retryIds = jobIds.Select(RetryIdOf).ToList();
+        var existing = (await db.Jobs.AsNoTracking().Where(j => retryIds.Contains(j.CorrelationId)).Select(j => j.CorrelationId)
+            .ToListAsync(cancellationToken)).ToHashSet();
+        return await Task.WhenAll(jobIds.Select(id => Decide(jobs.GetValueOrDefault(id), id, caller, existing, cancellationToken)));
+    }
+
+    Task<Outcome> Decide(JobLifecycleState? job, Guid jobId, ApiCaller caller, HashSet<Guid> existing, CancellationToken cancellationToken)
+    {
         if (job is null || !caller.CanSee(job.Owner))
-            return new NotFound();
+            return Task.FromResult<Outcome>(new NotFound());
         if (job.CurrentState != JobStates.Failed)
-            return new NotRetryable("only a failed job can be retried", PublicStatus.Of(job.CurrentState));
+            return Task.FromResult<Outcome>(new NotRetryable("only a failed job can be retried", PublicStatus.Of(job.CurrentState)));
         if (job.Pool == ExecutionQueues.ExternalPool)
-            return new NotRetryable("the job ran outside Conveyor and was only recorded here", PublicStatus.Of(job.CurrentState));
+            return Task.FromResult<Outcome>(new NotRetryable("the job ran outside Conveyor and was only recorded here", PublicStatus.Of(job.CurrentState)));
         var retryId = RetryIdOf(jobId);
-        if (await db.Jobs.AnyAsync(j => j.CorrelationId == retryId, cancellationToken))
-            return new Retried(retryId, Existed: true);
-        return await Submit(job, cancellationToken);
+        return existing.Contains(retryId) ? Task.FromResult<Outcome>(new Retried(retryId, Existed: true)) : Submit(job, cancellationToken);
     }
 
     /// <summary>
@@ -69,10 +82,6 @@ public sealed class JobRetries(IDbContextFactory<ConveyorDbContext> contexts, Su
             .ToListAsync(cancellationToken)).ToHashSet();
         return failed.Where(f => !retried.Contains(RetryIdOf(f.Id))).Take(limit).ToList();
     }
-
-    /// <summary>Retries each of the jobs, concurrently; each outcome in the order given.</summary>
-    public Task<Outcome[]> RetryAll(IEnumerable<FailedJob> jobs, ApiCaller caller, CancellationToken cancellationToken) =>
-        Task.WhenAll(jobs.Select(job => Retry(job.Id, caller, cancellationToken)));
 
     async Task<Outcome> Submit(JobLifecycleState failed, CancellationToken cancellationToken)
     {

@@ -35,15 +35,15 @@ public static class NosanaEndpoints
         if (await authorization.Check(context, options.Value) is { } refused)
             return refused;
         if (!NosanaJobId.IsValid(id))
-            return Text(StatusCodes.Status400BadRequest, "Invalid job id");
+            return NosanaText.Of(StatusCodes.Status400BadRequest, "Invalid job id");
         var (body, bodyError) = await RequestJson.Read(context.Request, cancellationToken);
         if (bodyError is not null)
-            return Text(StatusCodes.Status400BadRequest, "Invalid job definition: the body is not valid JSON");
+            return NosanaText.Of(StatusCodes.Status400BadRequest, "Invalid job definition: the body is not valid JSON");
         if (!NosanaJobDefinition.TryParse(body, id, out var definition, out var error))
-            return Text(StatusCodes.Status400BadRequest, "Invalid job definition: " + error);
+            return NosanaText.Of(StatusCodes.Status400BadRequest, "Invalid job definition: " + error);
         var jobId = NosanaJobId.ToJobId(id);
         if (await results.Find(jobId, cancellationToken) is not null)
-            return Text(StatusCodes.Status400BadRequest, "Job definition already received for this job id");
+            return NosanaText.Of(StatusCodes.Status400BadRequest, "Job definition already received for this job id");
 
         var job = new SubmitJob(jobId, definition, SubmissionClock.Now())
         {
@@ -51,8 +51,8 @@ public static class NosanaEndpoints
             TraceParent = OutboxTracing.CurrentTraceParent(),
         };
         if (!await submissions.Submit(job))
-            return Text(StatusCodes.Status503ServiceUnavailable, "the scheduler did not confirm the job in time; it may still be accepted");
-        return Text(StatusCodes.Status200OK, "Job definition received");
+            return NosanaText.Of(StatusCodes.Status503ServiceUnavailable, "the scheduler did not confirm the job in time; it may still be accepted");
+        return NosanaText.Of(StatusCodes.Status200OK, "Job definition received");
     }
 
     static async Task<IResult> Get(string id, HttpContext context, IOptions<NosanaOptions> options, NosanaAuthorization authorization, NosanaResults results,
@@ -61,9 +61,9 @@ public static class NosanaEndpoints
         if (await authorization.Check(context, options.Value) is { } refused)
             return refused;
         if (!NosanaJobId.IsValid(id) || await results.Find(NosanaJobId.ToJobId(id), cancellationToken) is not { } found)
-            return Text(StatusCodes.Status400BadRequest, "Invalid job id");
+            return NosanaText.Of(StatusCodes.Status400BadRequest, "Invalid job id");
         if (found.Owner != NosanaAuthorization.Signer(context))
-            return Text(StatusCodes.Status403Forbidden, "Invalid address");
+            return NosanaText.Of(StatusCodes.Status403Forbidden, "Invalid address");
         return Results.Json(found.Result);
     }
 
@@ -77,17 +77,15 @@ public static class NosanaEndpoints
         if (await authorization.Check(context, options.Value) is { } refused)
             return refused;
         if (!NosanaJobId.IsValid(jobId) || await results.Find(NosanaJobId.ToJobId(jobId), cancellationToken) is not { } found)
-            return Text(StatusCodes.Status400BadRequest, "Invalid job id");
+            return NosanaText.Of(StatusCodes.Status400BadRequest, "Invalid job id");
         if (found.Owner != NosanaAuthorization.Signer(context))
-            return Text(StatusCodes.Status403Forbidden, "Invalid address");
+            return NosanaText.Of(StatusCodes.Status403Forbidden, "Invalid address");
         var answer = await scheduler.GetResponse<JobCommandAccepted, JobCommandRejected, JobNotFound>(
             new StopJob(NosanaJobId.ToJobId(jobId), "stopped by its owner"), cancellationToken, SchedulerRequests.AnswerTimeout);
         if (answer.Is(out Response<JobCommandRejected>? rejected))
-            return Text(StatusCodes.Status400BadRequest, $"the job cannot be stopped: {rejected.Message.Reason}");
+            return NosanaText.Of(StatusCodes.Status400BadRequest, $"the job cannot be stopped: {rejected.Message.Reason}");
         return answer.Is(out Response<JobNotFound>? _)
-            ? Text(StatusCodes.Status400BadRequest, "Invalid job id")
-            : Text(StatusCodes.Status200OK, "job stopped successfully");
+            ? NosanaText.Of(StatusCodes.Status400BadRequest, "Invalid job id")
+            : NosanaText.Of(StatusCodes.Status200OK, "job stopped successfully");
     }
-
-    static IResult Text(int status, string text) => NosanaText.Of(status, text);
 }

@@ -56,7 +56,7 @@ public static class RetryEndpoints
 
         var caller = context.Caller();
         var failed = await retries.Unretried(caller.OwnerScope, type, reason, limit ?? JobRetries.MaxSet, cancellationToken);
-        var outcomes = await retries.RetryAll(failed, caller, cancellationToken);
+        var outcomes = await retries.Retry([.. failed.Select(f => f.Id)], caller, cancellationToken);
         var jobs = failed.Zip(outcomes)
             .Select(pair => pair.Second is JobRetries.Retried retried ? new { job_id = pair.First.Id, retried_as = retried.JobId } : null)
             .OfType<object>().ToList();
