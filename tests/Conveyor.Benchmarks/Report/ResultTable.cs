@@ -47,6 +47,10 @@ public static class ResultTable
         if (r.EndToEnd?.Messages is { } messages)
             text.AppendLine(CultureInfo.InvariantCulture,
                 $"- per end-to-end job, from MassTransit's counters: {messages.SagaMessages:0.0} saga transitions, {messages.Sent:0.0} messages sent to the broker, {messages.Received:0.0} delivered");
+        if (r.LoadedCpu.Count > 0)
+            text.AppendLine(CultureInfo.InvariantCulture, $"- row 4, per job started while the foreground latency was measured: {Cpu(r.LoadedCpu)}; our services together {Services(r.LoadedCpu):0.0}");
+        if (r.LoadedForegroundStages is not null)
+            text.AppendLine(CultureInfo.InvariantCulture, $"- row 4, where the foreground start's time went (the scheduler's timestamps): {r.LoadedForegroundStages}");
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"Resident memory (MB): idle after start {Memory(r.MemoryIdle)}; at the end of the run {Memory(r.MemoryAtEnd)}.");
         text.AppendLine();

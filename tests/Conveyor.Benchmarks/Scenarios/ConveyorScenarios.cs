@@ -94,8 +94,14 @@ public sealed class ConveyorScenarios(ConveyorStack stack, BenchmarkOptions opti
         await JobCounts.WaitUntil(async () => await counts.Running() >= saturated, TimeSpan.FromSeconds(30), 20);
         results.WaitingBefore = await counts.Waiting(BestEffort);
         Log($"foreground latency with {results.WaitingBefore} best_effort waiting");
+        var cpu = new CpuMeter(stack.Processes);
+        cpu.Start();
         results.LoadedForeground = await new DispatchLatency(client, job).Measure(options.LoadedLatencySamples, "foreground");
         results.WaitingAfter = await counts.Waiting(BestEffort);
+        // Every job that started meanwhile: the best_effort ones that left the queue and the foreground samples.
+        results.LoadedCpu = cpu.PerItem(results.WaitingBefore - results.WaitingAfter + options.LoadedLatencySamples);
+        results.LoadedForegroundStages = await counts.DispatchStages("bench-latency-foreground");
+        Log($"where the foreground wait was: {results.LoadedForegroundStages}");
     }
 
     async Task<EndToEndResult> EndToEnd(TrivialJob kind, string type, bool counted)

@@ -19,6 +19,8 @@ public sealed class Results
     public EndToEndResult? EndToEndScript { get; set; }
     public Latencies? IdleDispatch { get; set; }
     public Latencies? LoadedForeground { get; set; }
+    public string? LoadedForegroundStages { get; set; }
+    public IReadOnlyList<(string Service, double MillisecondsPerItem)> LoadedCpu { get; set; } = [];
     public long WaitingBefore { get; set; }
     public long WaitingAfter { get; set; }
 
