@@ -40,6 +40,10 @@ PG_CLUSTER=main
 PG_PORT=5432
 PG_MAX_CONNECTIONS=300
 PG_LOG="/var/log/postgresql/postgresql-$PG_VERSION-$PG_CLUSTER.log"
+PG_HBA="/etc/postgresql/$PG_VERSION/$PG_CLUSTER/pg_hba.conf"
+# The scale-out tests run services on simulated hosts (network namespaces with addresses in this range, made and removed
+# by the tests) that reach PostgreSQL over a bridge, not over loopback; nothing else may log in from off the machine.
+PG_SIMULATED_HOSTS=10.231.0.0/16
 
 DOCKERD_BIN="$(command -v dockerd || echo /usr/sbin/dockerd)"
 DOCKERD_LOG=/var/log/conveyor-dockerd.log
@@ -213,11 +217,24 @@ start_postgres() {
     wait_until "PostgreSQL on 127.0.0.1:$PG_PORT" "$PG_LOG" pg_ready
   fi
 
-  local current
+  local current restart=""
   current="$(psql_admin -c 'show max_connections')"
   if [[ "$current" != "$PG_MAX_CONNECTIONS" ]]; then
     log "raising max_connections from $current to $PG_MAX_CONNECTIONS (restart)"
     psql_admin -c "alter system set max_connections = $PG_MAX_CONNECTIONS"
+    restart=1
+  fi
+  if [[ "$(psql_admin -c 'show listen_addresses')" != "*" ]]; then
+    log "listening on every address, for the simulated hosts in $PG_SIMULATED_HOSTS (restart)"
+    psql_admin -c "alter system set listen_addresses = '*'"
+    restart=1
+  fi
+  if [[ -f "$PG_HBA" ]] && ! grep -q "$PG_SIMULATED_HOSTS" "$PG_HBA"; then
+    log "allowing password logins from $PG_SIMULATED_HOSTS"
+    printf 'host all all %s md5\n' "$PG_SIMULATED_HOSTS" >>"$PG_HBA"
+    psql_admin -c "select pg_reload_conf()" >/dev/null
+  fi
+  if [[ -n "$restart" ]]; then
     pg_cluster_ctl restart
     wait_until "PostgreSQL on 127.0.0.1:$PG_PORT after restart" "$PG_LOG" pg_ready
   fi

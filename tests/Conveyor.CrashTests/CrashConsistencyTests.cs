@@ -11,11 +11,11 @@ public sealed class CrashConsistencyTests(CrashReport report, ITestOutputHelper 
 {
     [Fact]
     public Task Should_lose_and_duplicate_nothing_when_the_scheduler_is_killed_and_restarted() =>
-        Check(new CrashScenario("kill -9 scheduler, restart", stack => Faults.KillAndRestart(stack, "Conveyor.Scheduler")));
+        Check(new CrashScenario("kill -9 scheduler, restart", on => Faults.KillAndRestart(on.Stack, "Conveyor.Scheduler")));
 
     [Fact]
     public Task Should_lose_and_duplicate_nothing_when_an_executor_is_killed_mid_job() =>
-        Check(new CrashScenario("kill -9 executor, start another", stack => Faults.KillAndReplace(stack, "Conveyor.Executor")));
+        Check(new CrashScenario("kill -9 executor, start another", on => Faults.KillAndReplace(on.Stack, "Conveyor.Executor")));
 
     [Fact]
     public Task Should_lose_and_duplicate_nothing_when_rabbitmq_restarts() =>
@@ -27,7 +27,7 @@ public sealed class CrashConsistencyTests(CrashReport report, ITestOutputHelper 
 
     [Fact]
     public Task Should_lose_and_duplicate_nothing_when_the_api_is_killed_mid_request() =>
-        Check(new CrashScenario("kill -9 API, restart", stack => Faults.KillAndRestart(stack, "Conveyor.Api")));
+        Check(new CrashScenario("kill -9 API, restart", on => Faults.KillAndRestart(on.Stack, "Conveyor.Api")));
 
     [Fact]
     public Task Should_lose_and_duplicate_nothing_when_every_message_is_delivered_twice() =>

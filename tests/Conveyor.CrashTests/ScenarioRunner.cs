@@ -27,18 +27,23 @@ public static class ScenarioRunner
         ["Executor__Slots"] = "8",
     };
 
-    public static async Task<ScenarioOutcome> Run(CrashScenario scenario)
+    public static Task<ScenarioOutcome> Run(CrashScenario scenario) => Run(scenario, SingleHost.Start, BatchSize);
+
+    /// <param name="topology">Starts the services the scenario runs on, given the settings they all get.</param>
+    /// <param name="batchSize">How many jobs the clients submit.</param>
+    public static async Task<ScenarioOutcome> Run(CrashScenario scenario, Func<IReadOnlyDictionary<string, string>, Task<ScenarioTopology>> topology,
+        int batchSize)
     {
         var settings = new Dictionary<string, string>(FastSupervision);
         foreach (var (key, value) in scenario.Settings ?? new Dictionary<string, string>())
             settings[key] = value;
 
-        await using var binaries = await BinaryServer.Start();
-        await using var stack = await ConveyorStack.Start(settings);
+        await using var placed = await topology(settings);
+        var stack = placed.Stack;
         await using var subscriber = await TerminalEventCounter.Start(stack.VirtualHost);
         var runLog = new RunLog();
-        var quick = binaries.AddScript("quick.sh", $"{runLog.Start}\n{runLog.End}\necho done");
-        var slow = binaries.AddScript("slow.sh", $"{runLog.Start}\n/bin/sleep 3\n{runLog.End}\necho done");
+        var quick = placed.AddScript("quick.sh", $"{runLog.Start}\n{runLog.End}\necho done");
+        var slow = placed.AddScript("slow.sh", $"{runLog.Start}\n/bin/sleep 3\n{runLog.End}\necho done");
 
         var accepted = new System.Collections.Concurrent.ConcurrentDictionary<Guid, string>();
         var faultInjected = new TaskCompletionSource<DateTimeOffset>();
@@ -46,13 +51,13 @@ public static class ScenarioRunner
         // However the fault goes, submitting ends: a client that cannot get a job accepted by then reports it not accepted.
         var giveUpAt = DateTimeOffset.UtcNow + SubmitLimit;
 
-        async Task Submitter()
+        async Task Submitter(HttpClient api)
         {
             int index;
-            while ((index = Interlocked.Increment(ref next)) < BatchSize)
+            while ((index = Interlocked.Increment(ref next)) < batchSize)
             {
-                if (index == BatchSize / 2)
-                    _ = Task.Run(async () => { await scenario.Fault(stack); faultInjected.TrySetResult(DateTimeOffset.UtcNow); });
+                if (index == batchSize / 2)
+                    _ = Task.Run(async () => { await scenario.Fault(placed); faultInjected.TrySetResult(DateTimeOffset.UtcNow); });
                 var (url, sha256) = index % 5 == 0 ? slow : quick;
                 Guid? id = null;
                 string token = "";
@@ -63,14 +68,15 @@ public static class ScenarioRunner
                 {
                     token = $"job{index:D4}-{tries}";
                     var job = new { type = "crash-suite", binary_url = url, binary_sha256 = sha256, arguments = new[] { token }, priority = "background" };
-                    id = await TrySubmit(stack.Api, job);
+                    id = await TrySubmit(api, job);
                 }
                 if (id is { } jobId)
                     accepted[jobId] = token;
             }
         }
 
-        await Task.WhenAll(Enumerable.Range(0, Clients).Select(_ => Submitter()));
+        // Clients spread over the API instances, as behind a load balancer.
+        await Task.WhenAll(Enumerable.Range(0, Clients).Select(client => Submitter(placed.Apis[client % placed.Apis.Count])));
         var faultEnded = await faultInjected.Task.WaitAsync(TimeSpan.FromMinutes(3));
 
         var (terminal, completed, failed) = await WaitForTerminal(stack.Database, accepted.Keys.ToList());
@@ -82,10 +88,23 @@ public static class ScenarioRunner
         var duplicated = accepted.Count(pair => overlapping.Contains(pair.Value) || subscriber.DistinctEventsFor(pair.Key) > 1);
         var stuck = (await stack.Database.States(accepted.Keys.Where(id => !terminal.Contains(id)).ToList()))
             .GroupBy(s => s.Value).Select(g => $"{g.Key}: {g.Count()}");
+        // Every attempt the saga announced as started must be in its record, and no other: two schedulers writing one job
+        // at once would lose one's update, and it would show here as an attempt announced but missing, or the reverse.
+        var attempts = await stack.Database.StartedAttempts(accepted.Keys.ToList());
+        var recorded = attempts.ToLookup(a => a.JobId, a => a.AttemptId);
+        var unrecorded = accepted.Keys.Count(id => !subscriber.AttemptsStarted(id).SetEquals(recorded[id]));
+        var byExecutor = attempts.GroupBy(a => $"{a.ExecutorId} {a.Status}").OrderBy(g => g.Key).Select(g => $"{g.Key}: {g.Count()}");
         var restarts = stack.SupervisedRestarts;
         var details = $"restarted by their supervisor [{string.Join(", ", restarts)}], accepted {accepted.Count}, terminal {terminal.Count}, ran on two executors at once {overlapping.Count}, run again after a fault {runLog.RerunCount()}, " +
-            $"not terminal by state [{string.Join(", ", stuck)}], error queues [{await stack.VirtualHost.ErrorQueueDepths()}], queues holding messages [{await stack.VirtualHost.QueueSummary()}]";
-        return new ScenarioOutcome(scenario.Name, accepted.Count, completed, failed, lost, duplicated, restarts.Count, recovered - faultEnded, details + "\n" + (lost + duplicated > 0 ? stack.Logs() : ""));
+            $"not terminal by state [{string.Join(", ", stuck)}], attempts announced but not recorded or the reverse {unrecorded}, " +
+            $"attempts by executor and status [{string.Join(", ", byExecutor)}], error queues [{await stack.VirtualHost.ErrorQueueDepths()}], queues holding messages [{await stack.VirtualHost.QueueSummary()}]";
+        return new ScenarioOutcome(scenario.Name, accepted.Count, completed, failed, lost, duplicated, restarts.Count, recovered - faultEnded,
+            details + "\n" + (lost + duplicated + unrecorded > 0 ? stack.Logs() : ""))
+        {
+            UnrecordedTransitions = unrecorded,
+            Attempts = attempts,
+            Reruns = runLog.RerunCount(),
+        };
     }
 
     static async Task<Guid?> TrySubmit(HttpClient api, object job)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Conveyor.Contracts.Attempts;
 using Conveyor.Contracts.Jobs;
 using Conveyor.TestSupport;
 using MassTransit;
@@ -7,11 +8,13 @@ namespace Conveyor.CrashTests;
 
 /// <summary>
 /// A bus subscriber, as an outside service would be: counts the distinct terminal events per job (by message id, as a
-/// subscriber deduplicates redeliveries). Its queue is durable so that it hears what is published across a broker restart.
+/// subscriber deduplicates redeliveries), and keeps the attempts the saga announced as started, to hold against the
+/// attempts it recorded. Its queue is durable so that it hears what is published across a broker restart.
 /// </summary>
 public sealed class TerminalEventCounter : IAsyncDisposable
 {
     readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Guid, byte>> events = new();
+    readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Guid, byte>> startedAttempts = new();
     IBusControl? bus;
 
     public static async Task<TerminalEventCounter> Start(IsolatedVirtualHost virtualHost)
@@ -23,6 +26,11 @@ public sealed class TerminalEventCounter : IAsyncDisposable
                 endpoint.Handler<JobCompleted>(context => counter.Record(context.Message.JobId, context.MessageId));
                 endpoint.Handler<JobFailed>(context => counter.Record(context.Message.JobId, context.MessageId));
                 endpoint.Handler<JobCancelled>(context => counter.Record(context.Message.JobId, context.MessageId));
+                endpoint.Handler<AttemptStarted>(context =>
+                {
+                    counter.startedAttempts.GetOrAdd(context.Message.JobId, _ => new ConcurrentDictionary<Guid, byte>())[context.Message.AttemptId] = 0;
+                    return Task.CompletedTask;
+                });
             }));
         return counter;
     }
@@ -34,6 +42,10 @@ public sealed class TerminalEventCounter : IAsyncDisposable
     }
 
     public int DistinctEventsFor(Guid jobId) => events.TryGetValue(jobId, out var ids) ? ids.Count : 0;
+
+    /// <summary>The attempts of a job announced as started (<see cref="AttemptStarted"/>), by attempt id.</summary>
+    public IReadOnlySet<Guid> AttemptsStarted(Guid jobId) =>
+        startedAttempts.TryGetValue(jobId, out var ids) ? ids.Keys.ToHashSet() : new HashSet<Guid>();
 
     public async ValueTask DisposeAsync()
     {

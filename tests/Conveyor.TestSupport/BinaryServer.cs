@@ -22,7 +22,8 @@ public sealed class BinaryServer : IAsyncDisposable
 
     public string BaseUrl { get; }
 
-    public static async Task<BinaryServer> Start()
+    /// <param name="listenOn">Where to serve instead of loopback: a simulated network's gateway, for executors on its hosts.</param>
+    public static async Task<BinaryServer> Start(System.Net.IPAddress? listenOn = null)
     {
         var directory = Directory.CreateTempSubdirectory("conveyor-binaries-").FullName;
         var downloads = new ConcurrentDictionary<string, int>();
@@ -31,7 +32,7 @@ public sealed class BinaryServer : IAsyncDisposable
             downloads.AddOrUpdate(name, 1, (_, count) => count + 1);
             var path = Path.Combine(directory, Path.GetFileName(name));
             return File.Exists(path) ? Results.File(path, "application/octet-stream") : Results.NotFound();
-        }));
+        }), listenOn);
         return new BinaryServer(app, directory, address, downloads);
     }
 

@@ -21,6 +21,7 @@ public sealed class ConveyorStack : IAsyncDisposable
     readonly CancellationTokenSource supervising = new();
     readonly ConcurrentDictionary<ServiceProcess, int> ports = new();
     readonly ConcurrentDictionary<ServiceProcess, IReadOnlyDictionary<string, string>> environments = new();
+    readonly ConcurrentDictionary<ServiceProcess, SimulatedHost?> hosts = new();
     readonly string dataDirectory = Directory.CreateTempSubdirectory("conveyor-stack-").FullName;
 
     readonly ConveyorStackOptions options;
@@ -65,7 +66,7 @@ public sealed class ConveyorStack : IAsyncDisposable
         var stack = new ConveyorStack(database, virtualHost, FreePort.Next(), options);
         try
         {
-            foreach (var service in Services.Where(s => options.StartExecutor || s != "Conveyor.Executor"))
+            foreach (var service in Services.Where(s => options.StartServices && (options.StartExecutor || s != "Conveyor.Executor")))
                 stack.Launch(service, service == "Conveyor.Api" ? stack.ApiPort : FreePort.Next(), NoEnvironment);
             await stack.WaitUntilHealthy(StartTimeout);
             _ = stack.Supervise();
@@ -85,6 +86,24 @@ public sealed class ConveyorStack : IAsyncDisposable
     public async Task<ServiceProcess> StartAnother(string service, IReadOnlyDictionary<string, string> environment)
     {
         var process = Launch(service, FreePort.Next(), environment);
+        await WaitUntilHealthy(StartTimeout);
+        return process;
+    }
+
+    /// <summary>
+    /// Starts a service on a simulated host of <paramref name="network"/>: it listens on the host's address and reaches the
+    /// broker and the database over the host's link, at the network's gateway. Waits until every service is ready.
+    /// </summary>
+    public async Task<ServiceProcess> StartOn(SimulatedNetwork network, SimulatedHost host, string service,
+        IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var database = new Npgsql.NpgsqlConnectionStringBuilder(Database.ConnectionString) { Host = network.Gateway.ToString() };
+        var placed = new Dictionary<string, string>
+        {
+            ["RabbitMq__Host"] = network.Gateway.ToString(),
+            ["ConnectionStrings__Conveyor"] = database.ConnectionString,
+        }.Overlay(environment ?? NoEnvironment);
+        var process = Launch(service, FreePort.Next(), placed, host);
         await WaitUntilHealthy(StartTimeout);
         return process;
     }
@@ -117,26 +136,27 @@ public sealed class ConveyorStack : IAsyncDisposable
     public async Task<ServiceProcess> Restart(ServiceProcess process)
     {
         process.Kill();
-        var restarted = Launch(process.Name, ports[process], environments[process]);
+        var restarted = Launch(process.Name, ports[process], environments[process], hosts[process]);
         await WaitUntilHealthy(StartTimeout);
         return restarted;
     }
 
-    ServiceProcess Launch(string service, int port, IReadOnlyDictionary<string, string> environment)
+    ServiceProcess Launch(string service, int port, IReadOnlyDictionary<string, string> environment, SimulatedHost? host = null)
     {
-        var process = StartService(service, port, environment);
+        var process = StartService(service, port, environment, host);
         lock (processes)
         {
             processes.Add(process);
             ports[process] = port;
             environments[process] = environment;
+            hosts[process] = host;
         }
         return process;
     }
 
-    ServiceProcess StartService(string service, int port, IReadOnlyDictionary<string, string> environment) => ServiceProcess.Start(service, new Dictionary<string, string>(options.Settings)
+    ServiceProcess StartService(string service, int port, IReadOnlyDictionary<string, string> environment, SimulatedHost? host) => ServiceProcess.Start(service, new Dictionary<string, string>(options.Settings)
     {
-        ["Urls"] = $"http://127.0.0.1:{port}",
+        ["Urls"] = $"http://{host?.Address.ToString() ?? "127.0.0.1"}:{port}",
         ["ConnectionStrings__Conveyor"] = Database.ConnectionString,
         ["RabbitMq__Host"] = TestInfrastructure.RabbitHost,
         ["RabbitMq__VirtualHost"] = VirtualHost.Name,
@@ -144,7 +164,7 @@ public sealed class ConveyorStack : IAsyncDisposable
         ["RabbitMq__Password"] = TestInfrastructure.RabbitPassword,
         ["Executor__DataDirectory"] = Path.Combine(dataDirectory, "executor-" + Guid.NewGuid().ToString("N")[..6]),
         ["DOTNET_ENVIRONMENT"] = "Production",
-    }.Overlay(options.Environment.GetValueOrDefault(service)).Overlay(environment), LogDirectory);
+    }.Overlay(options.Environment.GetValueOrDefault(service)).Overlay(environment), LogDirectory, host?.Namespace);
 
     async Task WaitUntilHealthy(TimeSpan timeout)
     {
@@ -169,7 +189,7 @@ public sealed class ConveyorStack : IAsyncDisposable
         {
             try
             {
-                var ready = await probe.GetAsync($"http://127.0.0.1:{ports[process]}/health/ready");
+                var ready = await probe.GetAsync(new Uri(AddressOf(process), "/health/ready"));
                 if (!ready.IsSuccessStatusCode)
                     return false;
             }
@@ -182,7 +202,7 @@ public sealed class ConveyorStack : IAsyncDisposable
     }
 
     /// <summary>The base address a service instance of this stack listens on.</summary>
-    public Uri AddressOf(ServiceProcess process) => new($"http://127.0.0.1:{ports[process]}");
+    public Uri AddressOf(ServiceProcess process) => new($"http://{hosts[process]?.Address.ToString() ?? "127.0.0.1"}:{ports[process]}");
 
     /// <summary>The live processes of one service, oldest first.</summary>
     public IReadOnlyList<ServiceProcess> Running(string service) => Snapshot().Where(p => p.Name == service && !p.HasExited).ToList();
@@ -209,7 +229,7 @@ public sealed class ConveyorStack : IAsyncDisposable
             {
                 lock (supervisedRestarts)
                     supervisedRestarts.Add(process.Name);
-                Launch(process.Name, ports[process], environments[process]);
+                Launch(process.Name, ports[process], environments[process], hosts[process]);
             }
             try
             {

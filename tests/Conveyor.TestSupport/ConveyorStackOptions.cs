@@ -10,6 +10,12 @@ public sealed class ConveyorStackOptions
     /// </summary>
     public bool StartExecutor { get; init; } = true;
 
+    /// <summary>
+    /// Whether the stack starts any service itself. Off, it makes only the virtual host and the database, and the test
+    /// places every service, on simulated hosts say, with <see cref="ConveyorStack.StartOn"/>.
+    /// </summary>
+    public bool StartServices { get; init; } = true;
+
     /// <summary>Configuration every service gets on top of the defaults, as environment variables (e.g. <c>Scheduler__HeartbeatTimeout</c>).</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 

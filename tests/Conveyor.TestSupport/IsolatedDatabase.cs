@@ -58,6 +58,28 @@ public sealed class IsolatedDatabase : IAsyncDisposable
         return states;
     }
 
+    /// <summary>
+    /// The attempts the saga recorded as started (granted to an executor), per job, with the executor each went to and
+    /// how it ended: the saga's own record, to hold against what it announced.
+    /// </summary>
+    public async Task<List<(Guid JobId, Guid AttemptId, string? ExecutorId, string Status)>> StartedAttempts(IReadOnlyList<Guid> ids)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT id, (a->>'attemptId')::uuid, a->>'executorId', a->>'status'
+            FROM jobs, jsonb_array_elements(attempts) a
+            WHERE id = ANY(@ids) AND a->>'startedAt' IS NOT NULL
+            """, connection);
+        command.Parameters.AddWithValue("ids", ids.ToArray());
+        var attempts = new List<(Guid, Guid, string?, string)>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+            attempts.Add((reader.GetGuid(0), reader.GetGuid(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3)));
+        return attempts;
+    }
+
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();

@@ -10,11 +10,12 @@ namespace Conveyor.TestSupport;
 /// <summary>A minimal Kestrel app on a free loopback port, for test servers that stand in for the outside world.</summary>
 public static class LoopbackHttp
 {
-    public static async Task<(WebApplication App, string BaseUrl)> Start(Action<WebApplication> map)
+    /// <param name="address">Where to listen instead of loopback: a simulated network's gateway, for its hosts to reach.</param>
+    public static async Task<(WebApplication App, string BaseUrl)> Start(Action<WebApplication> map, System.Net.IPAddress? address = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://{address?.ToString() ?? "127.0.0.1"}:0");
         var app = builder.Build();
         map(app);
         await app.StartAsync();

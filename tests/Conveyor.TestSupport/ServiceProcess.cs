@@ -24,27 +24,37 @@ public sealed class ServiceProcess : IAsyncDisposable
     public int ProcessId => process.Id;
     public bool WasKilled { get; private set; }
 
-    public static ServiceProcess Start(string service, IReadOnlyDictionary<string, string> environment, string logDirectory)
+    /// <param name="networkNamespace">Runs the service inside this network namespace (a simulated host), not the machine's own.</param>
+    public static ServiceProcess Start(string service, IReadOnlyDictionary<string, string> environment, string logDirectory, string? networkNamespace = null)
     {
         var root = TestInfrastructure.RepositoryRoot;
         var dll = Path.Combine(root, "services", service, "bin", TestInfrastructure.BuildConfiguration, "net10.0", service + ".dll");
-        return StartAssembly(service, dll, environment, logDirectory);
+        return Launch(service, dll, environment, logDirectory, networkNamespace, []);
     }
 
     /// <summary>Runs any built program of the repository (a service, or an example beside the tests) the same way.</summary>
     public static ServiceProcess StartAssembly(string service, string dll, IReadOnlyDictionary<string, string> environment, string logDirectory,
-        params string[] arguments)
+        params string[] arguments) => Launch(service, dll, environment, logDirectory, null, arguments);
+
+    static ServiceProcess Launch(string service, string dll, IReadOnlyDictionary<string, string> environment, string logDirectory,
+        string? networkNamespace, string[] arguments)
     {
         if (!File.Exists(dll))
             throw new FileNotFoundException($"{service} is not built; build the solution first", dll);
 
-        var start = new ProcessStartInfo("dotnet")
+        // `ip netns exec` execs the program in place, so the process here is the service itself and a kill reaches it.
+        var start = new ProcessStartInfo(networkNamespace is null ? "dotnet" : SimulatedNetwork.IpCommand)
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (networkNamespace is not null)
+        {
+            foreach (var prefix in new[] { "netns", "exec", networkNamespace, "dotnet" })
+                start.ArgumentList.Add(prefix);
+        }
         start.ArgumentList.Add(dll);
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
