@@ -60,7 +60,10 @@ completed() {
     sleep 1
   done
   [[ "$status" == completed ]] || die "job $1 ended $status"
-  curl -fsS -m 10 "$API/api/v1/jobs/$1" | json 'd.get("stdout") or ""' | grep -q "$2" || die "job $1 did not print $2"
+  # Read the whole answer before matching: `grep -q` closing the pipe early breaks python's write, and pipefail fails.
+  local printed
+  printed="$(curl -fsS -m 10 "$API/api/v1/jobs/$1" | json 'd.get("stdout") or ""')"
+  [[ "$printed" == *"$2"* ]] || die "job $1 did not print $2 (printed: ${printed:0:200})"
 }
 
 id="$(submit hello-from-compose)"
