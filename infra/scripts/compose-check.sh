@@ -24,11 +24,13 @@ compose() { docker-compose -p "$PROJECT" -f "$ROOT/docker-compose.yml" "$@"; }
 cleanup() { compose down -v --remove-orphans >/dev/null 2>&1 || true; }
 trap cleanup EXIT
 
+bash infra/scripts/start-infra.sh >/dev/null
 command -v docker-compose >/dev/null 2>&1 || {
   log "installing Debian's docker-compose"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends -o DPkg::Lock::Timeout=300 docker-compose >/dev/null
+  apt_install() { DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends -o DPkg::Lock::Timeout=300 docker-compose >/dev/null; }
+  # A fresh machine may have no package lists yet.
+  apt_install || { apt-get update -q -o DPkg::Lock::Timeout=300 >/dev/null && apt_install; }
 }
-bash infra/scripts/start-infra.sh >/dev/null
 bash infra/images/build-images.sh
 
 log "docker-compose up (project $PROJECT)"
