@@ -32,14 +32,22 @@ public static class MessagingServiceExtensions
             bus.DisableUsageTelemetry();
             bus.SetKebabCaseEndpointNameFormatter();
             registerConsumers(bus);
+            var options = configuration.GetSection(RabbitMqOptions.Section).Get<RabbitMqOptions>() ?? new RabbitMqOptions();
+            if (options.QuorumQueues)
+                bus.AddConfigureEndpointsCallback((_, name, endpoint) => ReplicatedQueues.Apply(name, endpoint));
             bus.UsingRabbitMq((context, rabbit) =>
             {
-                var options = configuration.GetSection(RabbitMqOptions.Section).Get<RabbitMqOptions>() ?? new RabbitMqOptions();
                 rabbit.Host(options.Host, options.Port, options.VirtualHost, host =>
                 {
                     host.Username(options.Username);
                     host.Password(options.Password);
                     host.PublisherConfirmation = true;
+                    if (options.Nodes.Length > 0)
+                        host.UseCluster(cluster =>
+                        {
+                            foreach (var node in options.Nodes)
+                                cluster.Node(node);
+                        });
                 });
                 if (options.PrefetchCount is { } prefetch)
                     rabbit.PrefetchCount = prefetch;

@@ -1,11 +1,14 @@
 using System.Globalization;
+using Conveyor.TestSupport;
 
 namespace Conveyor.Benchmarks;
 
 /// <summary>
 /// Command-line settings: <c>--clients 16 --executors 1 --slots 4 --waiting 10000 --out path</c>; <c>--rows 1,3</c> runs
 /// only some rows; <c>--env "Conveyor.Scheduler:RabbitMq__PrefetchCount=64;*:Serilog__MinimumLevel__Default=Warning"</c>
-/// gives services extra settings (<c>*</c> is every service); <c>--keep-logs dir</c> copies the services' logs there.
+/// gives services extra settings (<c>*</c> is every service); <c>--keep-logs dir</c> copies the services' logs there;
+/// <c>--broker cluster</c> runs everything on the three-node cluster of infra/scripts/rabbitmq-cluster.sh (started if
+/// down, left running) instead of the single broker.
 /// </summary>
 public sealed class BenchmarkOptions
 {
@@ -22,6 +25,7 @@ public sealed class BenchmarkOptions
     public IReadOnlySet<int> Rows { get; private init; } = new HashSet<int> { 1, 2, 3, 4, 5, 6 };
     public string ServiceSettings { get; private init; } = "";
     public string? KeepLogs { get; private init; }
+    public TestBroker Broker { get; private init; } = TestBroker.Single;
 
     public bool Runs(int row) => Rows.Contains(row);
 
@@ -54,6 +58,12 @@ public sealed class BenchmarkOptions
             Rows = values.TryGetValue("rows", out var rows) ? rows.Split(',').Select(r => int.Parse(r, CultureInfo.InvariantCulture)).ToHashSet() : defaults.Rows,
             ServiceSettings = values.GetValueOrDefault("env", defaults.ServiceSettings),
             KeepLogs = values.GetValueOrDefault("keep-logs"),
+            Broker = values.GetValueOrDefault("broker", "single") switch
+            {
+                "single" => TestBroker.Single,
+                "cluster" => TestBroker.Cluster,
+                var other => throw new ArgumentException($"--broker is single or cluster, not {other}"),
+            },
         };
     }
 }

@@ -14,14 +14,16 @@ await using var binaries = await BinaryServer.Start();
 var job = TrivialJob.Elf(binaries);
 var script = TrivialJob.Script(binaries);
 
-var stackOptions = new ConveyorStackOptions { StartExecutor = false, Environment = ServiceSettings.Parse(options.ServiceSettings) };
+if (options.Broker.IsCluster)
+    await RabbitMqClusterScript.Start();
+var stackOptions = new ConveyorStackOptions { StartExecutor = false, Broker = options.Broker, Environment = ServiceSettings.Parse(options.ServiceSettings) };
 await using (var stack = await ConveyorStack.Start(stackOptions))
 {
     try
     {
-        var versions = await Versions.Read(stack.VirtualHost.Name, stack.Database.ConnectionString);
+        var versions = await Versions.Read(options.Broker, stack.VirtualHost.Name, stack.Database.ConnectionString);
         Console.Error.WriteLine("[bench] baselines: plain RabbitMQ.Client and plain Npgsql");
-        var rabbit = new RabbitMqBaseline(stack.VirtualHost.Name);
+        var rabbit = new RabbitMqBaseline(options.Broker, stack.VirtualHost.Name);
         var postgres = new PostgresBaseline(stack.Database.ConnectionString);
         var baselineTime = TimeSpan.FromSeconds(10);
         if (options.Runs(5))

@@ -37,15 +37,6 @@ public sealed class CrashConsistencyTests(CrashReport report, ITestOutputHelper 
     async Task Check(CrashScenario scenario)
     {
         var outcome = await ScenarioRunner.Run(scenario);
-        report.Add(outcome);
-        output.WriteLine(ScenarioOutcome.Header);
-        output.WriteLine(outcome.ToRow());
-        output.WriteLine(outcome.Details);
-
-        // Clients keep trying for minutes: once the fault is over, every job must get accepted. A stack that stops taking
-        // work after a fault loses nothing it accepted, yet is broken all the same.
-        Assert.True(outcome.Submitted >= ScenarioRunner.BatchSize * 95 / 100, $"only {outcome.Submitted} of {ScenarioRunner.BatchSize} jobs were accepted: {outcome.Details}");
-        Assert.True(outcome.Lost == 0, $"{outcome.Lost} accepted jobs were lost: {outcome.Details}");
-        Assert.True(outcome.Duplicated == 0, $"{outcome.Duplicated} jobs were duplicated: {outcome.Details}");
+        ScenarioChecks.NothingLost(outcome, ScenarioRunner.BatchSize, report, output);
     }
 }

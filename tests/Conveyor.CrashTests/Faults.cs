@@ -30,6 +30,17 @@ public static class Faults
         await Run("pg_ctlcluster", $"{fields[0]} {fields[1]} restart -m fast");
     }
 
+    /// <summary>
+    /// kill -9 of the cluster node that leads <paramref name="queue"/> (infra/scripts/rabbitmq-cluster.sh), left down:
+    /// its connections drop, and the queues it led elect a leader on another node.
+    /// </summary>
+    public static async Task KillClusterNodeLeading(ConveyorStack stack, string queue)
+    {
+        var leader = await stack.VirtualHost.LeaderOf(queue);
+        var script = Path.Combine(TestInfrastructure.RepositoryRoot, "infra", "scripts", "rabbitmq-cluster.sh");
+        await Run("bash", $"{script} kill {TestBroker.NodeNumber(leader)}");
+    }
+
     static async Task<string> Run(string command, string arguments)
     {
         var start = new ProcessStartInfo(command, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };

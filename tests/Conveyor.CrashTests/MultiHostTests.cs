@@ -53,15 +53,8 @@ public sealed class MultiHostTests(CrashReport report, ITestOutputHelper output)
     async Task<ScenarioOutcome> Check(CrashScenario scenario)
     {
         var outcome = await ScenarioRunner.Run(scenario, MultiHost.Start, Jobs);
-        report.Add(outcome);
-        output.WriteLine(ScenarioOutcome.Header);
-        output.WriteLine(outcome.ToRow());
-        output.WriteLine(outcome.Details);
-
-        Assert.True(outcome.Submitted >= Jobs * 95 / 100, $"only {outcome.Submitted} of {Jobs} jobs were accepted: {outcome.Details}");
-        Assert.True(outcome.Lost == 0, $"{outcome.Lost} accepted jobs were lost: {outcome.Details}");
-        Assert.True(outcome.Duplicated == 0, $"{outcome.Duplicated} jobs were duplicated: {outcome.Details}");
-        Assert.True(outcome.UnrecordedTransitions == 0, $"{outcome.UnrecordedTransitions} jobs' attempts differ from those announced: {outcome.Details}");
+        ScenarioChecks.NothingLost(outcome, Jobs, report, output);
+        ScenarioChecks.NoLostUpdate(outcome);
         return outcome;
     }
 }

@@ -17,12 +17,15 @@ public sealed class SingleHost : ScenarioTopology
     public override ConveyorStack Stack => stack;
     public override IReadOnlyList<HttpClient> Apis => [stack.Api];
 
-    public static async Task<ScenarioTopology> Start(IReadOnlyDictionary<string, string> settings)
+    public static Task<ScenarioTopology> Start(IReadOnlyDictionary<string, string> settings) => Start(settings, TestBroker.Single);
+
+    /// <summary>The same, with the services on <paramref name="broker"/> (a cluster's nodes, say).</summary>
+    public static async Task<ScenarioTopology> Start(IReadOnlyDictionary<string, string> settings, TestBroker broker)
     {
         var binaries = await BinaryServer.Start();
         try
         {
-            return new SingleHost(binaries, await ConveyorStack.Start(settings));
+            return new SingleHost(binaries, await ConveyorStack.Start(new ConveyorStackOptions { Settings = settings, Broker = broker }));
         }
         catch
         {

@@ -23,6 +23,9 @@ public sealed class TerminalEventCounter : IAsyncDisposable
         counter.bus = await TestBus.Start(virtualHost, rabbit =>
             rabbit.ReceiveEndpoint("crash-suite-terminal-events", endpoint =>
             {
+                // On a cluster the subscriber's queue must outlive a node, as the services' do.
+                if (virtualHost.Broker.IsCluster)
+                    endpoint.SetQuorumQueue();
                 endpoint.Handler<JobCompleted>(context => counter.Record(context.Message.JobId, context.MessageId));
                 endpoint.Handler<JobFailed>(context => counter.Record(context.Message.JobId, context.MessageId));
                 endpoint.Handler<JobCancelled>(context => counter.Record(context.Message.JobId, context.MessageId));

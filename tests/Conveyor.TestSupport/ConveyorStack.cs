@@ -62,7 +62,7 @@ public sealed class ConveyorStack : IAsyncDisposable
     public static async Task<ConveyorStack> Start(ConveyorStackOptions options)
     {
         var database = await IsolatedDatabase.Create();
-        var virtualHost = await IsolatedVirtualHost.Create();
+        var virtualHost = await IsolatedVirtualHost.Create(options.Broker);
         var stack = new ConveyorStack(database, virtualHost, FreePort.Next(), options);
         try
         {
@@ -164,7 +164,21 @@ public sealed class ConveyorStack : IAsyncDisposable
         ["RabbitMq__Password"] = TestInfrastructure.RabbitPassword,
         ["Executor__DataDirectory"] = Path.Combine(dataDirectory, "executor-" + Guid.NewGuid().ToString("N")[..6]),
         ["DOTNET_ENVIRONMENT"] = "Production",
-    }.Overlay(options.Environment.GetValueOrDefault(service)).Overlay(environment), LogDirectory, host?.Namespace);
+    }.Overlay(BrokerSettings()).Overlay(options.Environment.GetValueOrDefault(service)).Overlay(environment), LogDirectory, host?.Namespace);
+
+    /// <summary>On a cluster: every node, and the services' durable queues declared as quorum queues.</summary>
+    Dictionary<string, string> BrokerSettings()
+    {
+        var settings = new Dictionary<string, string>();
+        if (!options.Broker.IsCluster)
+            return settings;
+        settings["RabbitMq__QuorumQueues"] = "true";
+        var first = options.Broker.AmqpNodes[0].Split(':');
+        (settings["RabbitMq__Host"], settings["RabbitMq__Port"]) = (first[0], first[1]);
+        for (var i = 0; i < options.Broker.AmqpNodes.Count; i++)
+            settings[$"RabbitMq__Nodes__{i}"] = options.Broker.AmqpNodes[i];
+        return settings;
+    }
 
     async Task WaitUntilHealthy(TimeSpan timeout)
     {

@@ -16,6 +16,12 @@ public sealed class ConveyorStackOptions
     /// </summary>
     public bool StartServices { get; init; } = true;
 
+    /// <summary>
+    /// The broker the stack runs on: the single one by default, or <see cref="TestBroker.Cluster"/>, whose nodes every
+    /// service is given, with quorum queues on.
+    /// </summary>
+    public TestBroker Broker { get; init; } = TestBroker.Single;
+
     /// <summary>Configuration every service gets on top of the defaults, as environment variables (e.g. <c>Scheduler__HeartbeatTimeout</c>).</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 

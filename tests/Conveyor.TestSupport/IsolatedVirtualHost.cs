@@ -12,17 +12,22 @@ public sealed class IsolatedVirtualHost : IAsyncDisposable
 {
     readonly HttpClient management;
 
-    IsolatedVirtualHost(string name, HttpClient management)
+    IsolatedVirtualHost(string name, HttpClient management, TestBroker broker)
     {
         Name = name;
         this.management = management;
+        Broker = broker;
     }
 
     public string Name { get; }
 
-    public static async Task<IsolatedVirtualHost> Create()
+    /// <summary>The broker (or cluster) the virtual host lives on.</summary>
+    public TestBroker Broker { get; }
+
+    public static async Task<IsolatedVirtualHost> Create(TestBroker? on = null)
     {
-        var client = new HttpClient { BaseAddress = new Uri(TestInfrastructure.RabbitManagementUrl) };
+        var broker = on ?? TestBroker.Single;
+        var client = new HttpClient(new FailoverHandler(broker.ManagementUrls)) { BaseAddress = new Uri(broker.ManagementUrls[0]) };
         var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{TestInfrastructure.RabbitUser}:{TestInfrastructure.RabbitPassword}"));
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", credentials);
 
@@ -30,7 +35,24 @@ public sealed class IsolatedVirtualHost : IAsyncDisposable
         (await client.PutAsync($"/api/vhosts/{name}", null)).EnsureSuccessStatusCode();
         (await client.PutAsJsonAsync($"/api/permissions/{name}/{TestInfrastructure.RabbitUser}",
             new { configure = ".*", write = ".*", read = ".*" })).EnsureSuccessStatusCode();
-        return new IsolatedVirtualHost(name, client);
+        if (broker.IsCluster)
+        {
+            // What infra/scripts/rabbitmq-cluster.sh sets on /: the execution queues, classic for their priorities, mirrored.
+            (await client.PutAsJsonAsync($"/api/policies/{name}/execution-queues-mirrored", new Dictionary<string, object>
+            {
+                ["pattern"] = "^execute-job-",
+                ["apply-to"] = "queues",
+                ["definition"] = new Dictionary<string, string> { ["ha-mode"] = "all", ["ha-sync-mode"] = "automatic" },
+            })).EnsureSuccessStatusCode();
+        }
+        return new IsolatedVirtualHost(name, client, broker);
+    }
+
+    /// <summary>The cluster node a queue's leader (quorum) or master (classic) is on, as <c>cvr1@localhost</c>.</summary>
+    public async Task<string> LeaderOf(string queue)
+    {
+        var body = JsonNode.Parse(await management.GetStringAsync($"/api/queues/{Uri.EscapeDataString(Name)}/{Uri.EscapeDataString(queue)}"))!;
+        return ((string?)body["leader"] ?? (string?)body["node"])!;
     }
 
     /// <summary>Messages waiting in the <c>_error</c> queues, for diagnosing a failed scenario.</summary>

@@ -12,10 +12,17 @@ public static class TestBus
     {
         var bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
         {
-            rabbit.Host(TestInfrastructure.RabbitHost, virtualHost.Name, host =>
+            var first = virtualHost.Broker.AmqpNodes[0].Split(':');
+            rabbit.Host(first[0], ushort.Parse(first[1], System.Globalization.CultureInfo.InvariantCulture), virtualHost.Name, host =>
             {
                 host.Username(TestInfrastructure.RabbitUser);
                 host.Password(TestInfrastructure.RabbitPassword);
+                if (virtualHost.Broker.IsCluster)
+                    host.UseCluster(cluster =>
+                    {
+                        foreach (var node in virtualHost.Broker.AmqpNodes)
+                            cluster.Node(node);
+                    });
             });
             configure?.Invoke(rabbit);
         });

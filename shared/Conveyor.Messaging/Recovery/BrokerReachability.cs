@@ -9,7 +9,7 @@ internal sealed class BrokerReachability(IOptions<RabbitMqOptions> options)
     {
         try
         {
-            await using var connection = await RabbitMqConnections.Factory(options.Value).CreateConnectionAsync(cancellationToken);
+            await using var connection = await RabbitMqConnections.Connect(options.Value, cancellationToken);
             return connection.IsOpen;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

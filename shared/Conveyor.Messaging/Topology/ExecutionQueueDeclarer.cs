@@ -14,13 +14,12 @@ internal sealed class ExecutionQueueDeclarer(IOptions<RabbitMqOptions> options, 
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var factory = RabbitMqConnections.Factory(options.Value);
         var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
         while (true)
         {
             try
             {
-                await Declare(factory, cancellationToken);
+                await Declare(options.Value, cancellationToken);
                 return;
             }
             catch (Exception ex) when (DateTimeOffset.UtcNow < deadline && ex is not OperationCanceledException)
@@ -31,9 +30,9 @@ internal sealed class ExecutionQueueDeclarer(IOptions<RabbitMqOptions> options, 
         }
     }
 
-    static async Task Declare(ConnectionFactory factory, CancellationToken cancellationToken)
+    static async Task Declare(RabbitMqOptions options, CancellationToken cancellationToken)
     {
-        await using var connection = await factory.CreateConnectionAsync(cancellationToken);
+        await using var connection = await RabbitMqConnections.Connect(options, cancellationToken);
         await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
         foreach (var pool in ExecutionQueues.Pools)
         {

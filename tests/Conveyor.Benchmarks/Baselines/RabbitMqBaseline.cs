@@ -10,9 +10,10 @@ namespace Conveyor.Benchmarks.Baselines;
 /// <summary>
 /// What the broker alone does on this machine, with the plain client and no MassTransit: persistent messages to a durable
 /// queue, each publish awaiting its confirm before the channel sends the next (what a MassTransit publish with
-/// confirmation does), from as many channels as Conveyor's benchmark has clients.
+/// confirmation does), from as many channels as Conveyor's benchmark has clients. On a cluster the queue is a quorum
+/// queue, as the services' durable queues are there.
 /// </summary>
-public sealed class RabbitMqBaseline(string virtualHost)
+public sealed class RabbitMqBaseline(TestBroker broker, string virtualHost)
 {
     const string Queue = "baseline-confirmed-publishes";
     static readonly ReadOnlyMemory<byte> Payload = new byte[1024];
@@ -21,7 +22,8 @@ public sealed class RabbitMqBaseline(string virtualHost)
     {
         await using var connection = await Connect();
         await using (var setup = await connection.CreateChannelAsync())
-            await setup.QueueDeclareAsync(Queue, durable: true, exclusive: false, autoDelete: false);
+            await setup.QueueDeclareAsync(Queue, durable: true, exclusive: false, autoDelete: false,
+                arguments: broker.IsCluster ? new Dictionary<string, object?> { ["x-queue-type"] = "quorum" } : null);
 
         var publishers = new List<IChannel>();
         for (var i = 0; i < channels; i++)
@@ -68,7 +70,8 @@ public sealed class RabbitMqBaseline(string virtualHost)
 
     Task<IConnection> Connect() => new ConnectionFactory
     {
-        HostName = TestInfrastructure.RabbitHost,
+        HostName = broker.FirstNode.Host,
+        Port = broker.FirstNode.Port,
         VirtualHost = virtualHost,
         UserName = TestInfrastructure.RabbitUser,
         Password = TestInfrastructure.RabbitPassword,

@@ -18,7 +18,7 @@ public static class ResultTable
         text.AppendLine(CultureInfo.InvariantCulture, $"## Conveyor benchmark{(options.Label.Length > 0 ? " — " + options.Label : "")}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"Machine: {machine.Cores} cores ({machine.Cpu}), {machine.MemoryGiB:0.#} GiB memory; load average {machine.LoadAverage} before, {loadAfter} after. {versions}.");
-        text.AppendLine(CultureInfo.InvariantCulture, $"Setup: RabbitMQ, PostgreSQL and the four services on this machine; {options.Executors} executor × {options.Slots} slots; {options.Clients} clients.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Setup: {options.Broker.Describe()}, PostgreSQL and the four services on this machine; {options.Executors} executor × {options.Slots} slots; {options.Clients} clients.");
         text.AppendLine();
         text.AppendLine("| # | measure | Conveyor | RabbitMQ baseline | ratio | PostgreSQL baseline | ratio |");
         text.AppendLine("|---|---|---|---|---|---|---|");

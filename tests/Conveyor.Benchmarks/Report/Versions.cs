@@ -8,11 +8,12 @@ namespace Conveyor.Benchmarks.Report;
 /// <summary>The versions that produced the figures, read from the servers themselves.</summary>
 public static class Versions
 {
-    public static async Task<string> Read(string virtualHost, string connectionString)
+    public static async Task<string> Read(TestBroker broker, string virtualHost, string connectionString)
     {
         await using var rabbit = await new ConnectionFactory
         {
-            HostName = TestInfrastructure.RabbitHost,
+            HostName = broker.FirstNode.Host,
+            Port = broker.FirstNode.Port,
             VirtualHost = virtualHost,
             UserName = TestInfrastructure.RabbitUser,
             Password = TestInfrastructure.RabbitPassword,
