@@ -22,15 +22,18 @@ public static class ResultTable
         text.AppendLine();
         text.AppendLine("| # | measure | Conveyor | RabbitMQ baseline | ratio | PostgreSQL baseline | ratio |");
         text.AppendLine("|---|---|---|---|---|---|---|");
-        Rate(text, "1", $"accepted submissions/s, `POST /api/v1/jobs`, {options.Clients} clients", r.Submissions, r);
-        if (r.BulkSubmissions is null)
-            text.AppendLine("| 1 | accepted submissions/s, bulk submit | not available: endpoint missing | | | | |");
-        else
+        // Rows left out with --rows are left out of the table too.
+        if (options.Runs(1))
+        {
+            Rate(text, "1", $"accepted submissions/s, `POST /api/v1/jobs`, {options.Clients} clients", r.Submissions, r);
             Rate(text, "1", $"accepted submissions/s, `POST /api/v1/jobs/bulk` ({r.BulkBatchSize} per request), {options.Clients} clients", r.BulkSubmissions, r);
+        }
         EndToEnd(text, r.EndToEnd, r);
         EndToEnd(text, r.EndToEndScript, r);
-        Latency(text, "3", "dispatch latency submitted → started, idle, p50 / p95 / p99 ms", r.IdleDispatch, r, all: true);
-        Latency(text, "4", $"foreground start latency with {r.WaitingBefore:N0} → {r.WaitingAfter:N0} best_effort waiting, p50 / p99 ms", r.LoadedForeground, r, all: false);
+        if (options.Runs(3))
+            Latency(text, "3", "dispatch latency submitted → started, idle, p50 / p95 / p99 ms", r.IdleDispatch, r, all: true);
+        if (options.Runs(4))
+            Latency(text, "4", $"foreground start latency with {r.WaitingBefore:N0} → {r.WaitingAfter:N0} best_effort waiting, p50 / p99 ms", r.LoadedForeground, r, all: false);
         if (r.DashboardOverview is not null)
         {
             Latency(text, "6", $"dashboard overview `GET /dashboard/`, {r.DashboardRows:N0} jobs in the table, p50 / p95 / p99 ms", r.DashboardOverview, r, all: true);
@@ -41,7 +44,8 @@ public static class ResultTable
         text.AppendLine();
         text.AppendLine("CPU per job (ms; less sensitive than rates to what else runs on the machine):");
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"- row 1, per accepted submission: {Cpu(r.SubmissionCpu)}");
+        if (options.Runs(1))
+            text.AppendLine(CultureInfo.InvariantCulture, $"- row 1, per accepted submission: {Cpu(r.SubmissionCpu)}");
         foreach (var run in new[] { r.EndToEnd, r.EndToEndScript }.OfType<EndToEndResult>())
             text.AppendLine(CultureInfo.InvariantCulture, $"- row 2, per end-to-end job ({run.Job}): {Cpu(run.Cpu)}; our services together {Services(run.Cpu):0.0}");
         if (r.EndToEnd?.Messages is { } messages)
