@@ -26,4 +26,11 @@ public sealed class NotificationsOptions
 
     /// <summary>Requests in flight from this instance at once.</summary>
     [Range(1, 4096)] public int MaxConcurrentDeliveries { get; set; } = 128;
+
+    /// <summary>
+    /// Keeps the subscriptions in memory while a connection LISTENs for their changes, instead of reading them for every
+    /// event. Turn it off when the database is reached through a transaction-pooling proxy, which does not carry
+    /// LISTEN: every event then reads the table.
+    /// </summary>
+    public bool CacheSubscriptions { get; set; } = true;
 }

@@ -1,6 +1,7 @@
 using Conveyor.Messaging;
 using Conveyor.Notifications.Consumers;
 using Conveyor.Notifications.Webhooks;
+using Conveyor.Notifications.Webhooks.Subscriptions;
 using Conveyor.Persistence;
 using Conveyor.Persistence.Webhooks;
 using Conveyor.Webhooks;
@@ -21,6 +22,9 @@ public static class NotificationsServiceExtensions
         services.AddHttpClient(nameof(WebhookSender), client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(provider => GuardedConnector.Handler(provider.GetRequiredService<IOptions<WebhookTargetOptions>>().Value));
         services.AddSingleton<DeliverySignal>();
+        services.AddSingleton<SubscriptionCache>();
+        if (builder.Configuration.GetSection(NotificationsOptions.Section).Get<NotificationsOptions>()?.CacheSubscriptions ?? true)
+            services.AddHostedService<SubscriptionChangeListener>();
         services.AddSingleton<DeliveryRecorder>();
         services.AddSingleton<DeliveryClaims>();
         services.AddSingleton<DeliveryLog>();

@@ -22,6 +22,7 @@ public static class PersistenceServiceExtensions
             {
                 DatabaseTracing.OnlyWithinTracedWork(dataSource);
                 StatementPreparation.UnlessConfigured(dataSource);
+                LoopbackEncryption.OffUnlessConfigured(dataSource, connectionString);
             })));
         return services;
     }

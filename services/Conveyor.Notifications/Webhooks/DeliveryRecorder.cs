@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Conveyor.Notifications.Webhooks.Payloads;
+using Conveyor.Notifications.Webhooks.Subscriptions;
 using Conveyor.Persistence;
 using Conveyor.Persistence.Webhooks;
 using Microsoft.EntityFrameworkCore;
@@ -7,14 +8,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Conveyor.Notifications.Webhooks;
 
 /// <summary>Stores one pending delivery per subscription that wants the event, then wakes the dispatcher.</summary>
-public sealed class DeliveryRecorder(IDbContextFactory<ConveyorDbContext> contexts, DeliverySignal signal, ILogger<DeliveryRecorder> logger)
+public sealed class DeliveryRecorder(
+    IDbContextFactory<ConveyorDbContext> contexts, SubscriptionCache subscriptions, DeliverySignal signal, ILogger<DeliveryRecorder> logger)
 {
     public async Task Record(JobEventNotice notice, Guid eventId, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var wanting = await db.Set<WebhookSubscription>().AsNoTracking()
-            .Where(s => s.Events.Contains(notice.Event))
-            .ToListAsync(cancellationToken);
+        var wanting = await subscriptions.Wanting(notice.Event, cancellationToken);
         if (wanting.Count == 0)
             return;
 
@@ -23,6 +22,7 @@ public sealed class DeliveryRecorder(IDbContextFactory<ConveyorDbContext> contex
         if (matching.Count == 0)
             return;
 
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var payload = JsonSerializer.Serialize(Body(notice, eventId, type), WebhookJson.Options);
         var now = DateTimeOffset.UtcNow;
         foreach (var subscription in matching)
