@@ -37,8 +37,7 @@ public static class Faults
     public static async Task KillClusterNodeLeading(ConveyorStack stack, string queue)
     {
         var leader = await stack.VirtualHost.LeaderOf(queue);
-        var script = Path.Combine(TestInfrastructure.RepositoryRoot, "infra", "scripts", "rabbitmq-cluster.sh");
-        await Run("bash", $"{script} kill {TestBroker.NodeNumber(leader)}");
+        await RabbitMqClusterScript.Kill(TestBroker.NodeNumber(leader));
     }
 
     static async Task<string> Run(string command, string arguments)

@@ -173,8 +173,8 @@ public sealed class ConveyorStack : IAsyncDisposable
         if (!options.Broker.IsCluster)
             return settings;
         settings["RabbitMq__QuorumQueues"] = "true";
-        var first = options.Broker.AmqpNodes[0].Split(':');
-        (settings["RabbitMq__Host"], settings["RabbitMq__Port"]) = (first[0], first[1]);
+        var (host, port) = options.Broker.FirstNode;
+        (settings["RabbitMq__Host"], settings["RabbitMq__Port"]) = (host, port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         for (var i = 0; i < options.Broker.AmqpNodes.Count; i++)
             settings[$"RabbitMq__Nodes__{i}"] = options.Broker.AmqpNodes[i];
         return settings;

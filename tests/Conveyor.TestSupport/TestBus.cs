@@ -12,8 +12,8 @@ public static class TestBus
     {
         var bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
         {
-            var first = virtualHost.Broker.AmqpNodes[0].Split(':');
-            rabbit.Host(first[0], ushort.Parse(first[1], System.Globalization.CultureInfo.InvariantCulture), virtualHost.Name, host =>
+            var (firstHost, firstPort) = virtualHost.Broker.FirstNode;
+            rabbit.Host(firstHost, (ushort)firstPort, virtualHost.Name, host =>
             {
                 host.Username(TestInfrastructure.RabbitUser);
                 host.Password(TestInfrastructure.RabbitPassword);
