@@ -16,6 +16,7 @@ using Conveyor.Messaging;
 using Conveyor.Persistence;
 using Conveyor.Persistence.Webhooks;
 using Conveyor.Webhooks;
+using Conveyor.Webhooks.Routing;
 using OpenTelemetry.Metrics;
 
 namespace Conveyor.Api;
@@ -52,6 +53,7 @@ public static class ApiServiceExtensions
         services.AddOptions<WebhookTargetOptions>().Bind(builder.Configuration.GetSection(WebhookTargetOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SubscriptionQueries>();
         services.AddSingleton<SubscriptionStore>();
+        services.AddSingleton<WebhookEventBindings>();
         services.AddSingleton<JobSnapshots>();
         services.AddSingleton<LiveEventHub>();
         services.AddSingleton<SubmissionBatcher>();

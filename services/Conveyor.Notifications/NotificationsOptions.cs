@@ -30,7 +30,8 @@ public sealed class NotificationsOptions
     /// <summary>
     /// Keeps the subscriptions in memory while a connection LISTENs for their changes, instead of reading them for every
     /// event. Turn it off when the database is reached through a transaction-pooling proxy, which does not carry
-    /// LISTEN: every event then reads the table.
+    /// LISTEN: every event then reads the table, and every job event reaches notifications whether a subscription wants
+    /// it or not (the broker's bindings follow the subscriptions only while this listens).
     /// </summary>
     public bool CacheSubscriptions { get; set; } = true;
 }

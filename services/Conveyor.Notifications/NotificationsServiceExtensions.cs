@@ -5,6 +5,7 @@ using Conveyor.Notifications.Webhooks.Subscriptions;
 using Conveyor.Persistence;
 using Conveyor.Persistence.Webhooks;
 using Conveyor.Webhooks;
+using Conveyor.Webhooks.Routing;
 using MassTransit;
 using Microsoft.Extensions.Options;
 
@@ -23,6 +24,8 @@ public static class NotificationsServiceExtensions
             .ConfigurePrimaryHttpMessageHandler(provider => GuardedConnector.Handler(provider.GetRequiredService<IOptions<WebhookTargetOptions>>().Value));
         services.AddSingleton<DeliverySignal>();
         services.AddSingleton<SubscriptionCache>();
+        services.AddSingleton<WebhookEventBindings>();
+        services.AddSingleton<SubscribedEventRouting>();
         if (builder.Configuration.GetSection(NotificationsOptions.Section).Get<NotificationsOptions>()?.CacheSubscriptions ?? true)
             services.AddHostedService<SubscriptionChangeListener>();
         services.AddSingleton<DeliveryRecorder>();

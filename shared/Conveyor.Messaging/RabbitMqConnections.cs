@@ -3,7 +3,7 @@ using RabbitMQ.Client;
 namespace Conveyor.Messaging;
 
 /// <summary>Plain RabbitMQ.Client connections to the configured broker, for the few things done beside the bus.</summary>
-internal static class RabbitMqConnections
+public static class RabbitMqConnections
 {
     /// <summary>A connection to the first node of the broker (or cluster) that answers.</summary>
     public static Task<IConnection> Connect(RabbitMqOptions settings, CancellationToken cancellationToken) =>

@@ -7,7 +7,8 @@ namespace Conveyor.Telemetry.Tests;
 
 /// <summary>
 /// One job's path through all four services is one trace: the API's POST, the scheduler's saga, the executor's work and
-/// the notifications service's record of the job's completion. Each hop crosses RabbitMQ, and two of them (the work and
+/// the notifications service's record of the job's completion (for a subscription to it: without one, the broker routes
+/// no event to notifications). Each hop crosses RabbitMQ, and two of them (the work and
 /// the completion event) leave the scheduler through its transactional outbox, so the trace breaks if any hop drops it.
 /// </summary>
 public sealed class JobTraceTests : IAsyncLifetime
@@ -21,6 +22,9 @@ public sealed class JobTraceTests : IAsyncLifetime
     [Fact]
     public async Task Should_put_every_services_spans_of_a_job_in_the_trace_of_its_submission()
     {
+        var subscribed = await stack.Api.PostAsJsonAsync("/api/v1/subscriptions",
+            new { url = "http://127.0.0.1:9/traced", events = new[] { "completed" }, job_type = "traced" });
+        Assert.Equal(HttpStatusCode.Created, subscribed.StatusCode);
         var response = await stack.Api.PostAsJsonAsync("/api/v1/jobs", new
         {
             type = "traced",

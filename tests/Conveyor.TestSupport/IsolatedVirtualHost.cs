@@ -92,6 +92,17 @@ public sealed class IsolatedVirtualHost : IAsyncDisposable
         return new QueueCounts((long?)body["messages_ready"] ?? 0, (long?)body["messages_unacknowledged"] ?? 0, (int?)body["consumers"] ?? 0, prefetch);
     }
 
+    /// <summary>The exchanges bound to an exchange (the sources that route into it), sorted; empty while it does not exist.</summary>
+    public async Task<IReadOnlyList<string>> SourcesBoundTo(string exchange)
+    {
+        var response = await management.GetAsync($"/api/exchanges/{Uri.EscapeDataString(Name)}/{Uri.EscapeDataString(exchange)}/bindings/destination");
+        if (response.StatusCode == HttpStatusCode.NotFound)
+            return [];
+        response.EnsureSuccessStatusCode();
+        var bindings = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray();
+        return [.. bindings.Select(b => (string)b!["source"]!).Order(StringComparer.Ordinal)];
+    }
+
     /// <summary>Drops every ready message of a queue (the management UI's "Purge").</summary>
     public async Task Purge(string queue) =>
         (await management.DeleteAsync($"/api/queues/{Uri.EscapeDataString(Name)}/{Uri.EscapeDataString(queue)}/contents")).EnsureSuccessStatusCode();

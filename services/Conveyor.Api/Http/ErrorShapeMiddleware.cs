@@ -1,3 +1,5 @@
+using Conveyor.Webhooks.Routing;
+
 namespace Conveyor.Api.Http;
 
 /// <summary>
@@ -22,6 +24,11 @@ public sealed class ErrorShapeMiddleware(RequestDelegate next, ILogger<ErrorShap
         catch (MassTransit.RequestTimeoutException) when (!context.Response.HasStarted)
         {
             await ApiError.Result(StatusCodes.Status503ServiceUnavailable, "the scheduler did not answer in time; try again").ExecuteAsync(context);
+            return;
+        }
+        catch (WebhookRoutingUnavailableException) when (!context.Response.HasStarted)
+        {
+            await ApiError.Result(StatusCodes.Status503ServiceUnavailable, "the broker is unavailable; try again").ExecuteAsync(context);
             return;
         }
         catch (System.Data.Common.DbException ex) when (!context.Response.HasStarted)

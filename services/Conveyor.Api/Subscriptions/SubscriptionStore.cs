@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Conveyor.Persistence;
 using Conveyor.Persistence.Webhooks;
+using Conveyor.Webhooks.Routing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Conveyor.Api.Subscriptions;
@@ -9,8 +10,10 @@ namespace Conveyor.Api.Subscriptions;
 /// The API is the only writer of subscriptions; notifications reads them when it records and sends deliveries, and is
 /// the only writer of the delivery log (a redelivery is asked of it with <c>RedeliverWebhook</c>). Deleting a
 /// subscription removes its log through the database's cascade.
+/// A new subscription's events are bound to notifications' queue before it is stored (<see cref="WebhookEventBindings"/>),
+/// so that the first job after the answer is heard; notifications unbinds what nobody wants any more.
 /// </summary>
-public sealed class SubscriptionStore(IDbContextFactory<ConveyorDbContext> contexts)
+public sealed class SubscriptionStore(IDbContextFactory<ConveyorDbContext> contexts, WebhookEventBindings bindings)
 {
     public async Task<WebhookSubscription> Create(SubscriptionRequest request, CancellationToken cancellationToken)
     {
@@ -26,8 +29,13 @@ public sealed class SubscriptionStore(IDbContextFactory<ConveyorDbContext> conte
             CreatedAt = DateTimeOffset.UtcNow,
         };
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await WebhookRoutingLock.Take(db, cancellationToken);
         db.Add(subscription);
         await db.SaveChangesAsync(cancellationToken);
+        // Bound before the commit: the subscription exists only once its events are routed (see WebhookRoutingLock).
+        await bindings.Bind(subscription.Events, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return subscription;
     }
 
