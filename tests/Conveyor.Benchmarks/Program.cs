@@ -9,6 +9,7 @@ using Conveyor.TestSupport;
 // prints the table and writes it to a file. Run through infra/scripts/bench.sh, which builds Release first.
 var options = BenchmarkOptions.Parse(args);
 var machine = MachineSize.Read();
+var speed = MachineSpeed.Start();
 var results = new Results();
 await using var binaries = await BinaryServer.Start();
 var job = TrivialJob.Elf(binaries);
@@ -40,7 +41,7 @@ await using (var stack = await ConveyorStack.Start(stackOptions))
         await new ConveyorScenarios(stack, options, job, script, results).Run();
         results.MemoryAtEnd = ResidentMemory.Read(stack.Processes);
 
-        var table = ResultTable.Render(results, options, machine, versions, MachineSize.Read().LoadAverage);
+        var table = ResultTable.Render(results, options, machine, versions, MachineSize.Read().LoadAverage, speed.Describe());
         Console.WriteLine(table);
         var output = Path.IsPathRooted(options.Output) ? options.Output : Path.Combine(TestInfrastructure.RepositoryRoot, options.Output);
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);

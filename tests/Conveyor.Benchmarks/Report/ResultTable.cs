@@ -12,12 +12,13 @@ namespace Conveyor.Benchmarks.Report;
 /// </summary>
 public static class ResultTable
 {
-    public static string Render(Results r, BenchmarkOptions options, MachineSize machine, string versions, string loadAfter)
+    public static string Render(Results r, BenchmarkOptions options, MachineSize machine, string versions, string loadAfter, string speed)
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"## Conveyor benchmark{(options.Label.Length > 0 ? " — " + options.Label : "")}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"Machine: {machine.Cores} cores ({machine.Cpu}), {machine.MemoryGiB:0.#} GiB memory; load average {machine.LoadAverage} before, {loadAfter} after. {versions}.");
+        text.AppendLine(speed);
         text.AppendLine(CultureInfo.InvariantCulture, $"Setup: {options.Broker.Describe()}, PostgreSQL and the four services on this machine; {options.Executors} executor × {options.Slots} slots; {options.Clients} clients.");
         text.AppendLine();
         text.AppendLine("| # | measure | Conveyor | RabbitMQ baseline | ratio | PostgreSQL baseline | ratio |");
