@@ -55,7 +55,10 @@ public static class ApiServiceExtensions
         services.AddSingleton<SubscriptionStore>();
         services.AddSingleton<WebhookEventBindings>();
         services.AddSingleton<JobSnapshots>();
+        services.AddSingleton<LiveEventQueue>();
+        services.AddSingleton<LiveEventRouting>();
         services.AddSingleton<LiveEventHub>();
+        services.AddHostedService<FinishedJobLogSweeper>();
         services.AddSingleton<SubmissionBatcher>();
         services.AddOptions<InfernetOptions>().Bind(builder.Configuration.GetSection(InfernetOptions.Section))
             .Validate(InfernetConfiguration.IsValid, InfernetConfiguration.Rules).ValidateOnStart();

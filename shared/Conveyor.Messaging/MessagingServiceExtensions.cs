@@ -25,6 +25,7 @@ public static class MessagingServiceExtensions
         services.AddHostedService<ExecutionQueueDeclarer>();
         services.AddOptions<BusWatchdogOptions>().Bind(configuration.GetSection(BusWatchdogOptions.Section));
         services.AddSingleton<BrokerReachability>();
+        services.AddSingleton<ExchangeBindings>();
 
         services.AddMassTransit(bus =>
         {

@@ -103,6 +103,13 @@ public sealed class IsolatedVirtualHost : IAsyncDisposable
         return [.. bindings.Select(b => (string)b!["source"]!).Order(StringComparer.Ordinal)];
     }
 
+    /// <summary>The names of the exchanges that start with <paramref name="prefix"/>, sorted.</summary>
+    public async Task<IReadOnlyList<string>> ExchangesStartingWith(string prefix)
+    {
+        var exchanges = JsonNode.Parse(await management.GetStringAsync($"/api/exchanges/{Uri.EscapeDataString(Name)}"))!.AsArray();
+        return [.. exchanges.Select(e => (string)e!["name"]!).Where(n => n.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
+    }
+
     /// <summary>Drops every ready message of a queue (the management UI's "Purge").</summary>
     public async Task Purge(string queue) =>
         (await management.DeleteAsync($"/api/queues/{Uri.EscapeDataString(Name)}/{Uri.EscapeDataString(queue)}/contents")).EnsureSuccessStatusCode();

@@ -1,4 +1,4 @@
-using Conveyor.Webhooks.Routing;
+using Conveyor.Messaging.Topology;
 
 namespace Conveyor.Api.Http;
 
@@ -26,7 +26,7 @@ public sealed class ErrorShapeMiddleware(RequestDelegate next, ILogger<ErrorShap
             await ApiError.Result(StatusCodes.Status503ServiceUnavailable, "the scheduler did not answer in time; try again").ExecuteAsync(context);
             return;
         }
-        catch (WebhookRoutingUnavailableException) when (!context.Response.HasStarted)
+        catch (RoutingUnavailableException) when (!context.Response.HasStarted)
         {
             await ApiError.Result(StatusCodes.Status503ServiceUnavailable, "the broker is unavailable; try again").ExecuteAsync(context);
             return;

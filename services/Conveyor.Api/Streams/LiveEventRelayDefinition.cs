@@ -1,19 +1,20 @@
+using Conveyor.Contracts.Jobs;
 using MassTransit;
 
 namespace Conveyor.Api.Streams;
 
 /// <summary>
-/// Each API instance listens on a queue of its own, non-durable and auto-delete, bound to every job event exchange:
-/// several instances behind a load balancer each see every event, and an instance that goes away leaves no queue behind.
-/// Messages are handled one at a time, so that clients see a job's events in the order they arrived.
+/// Each API instance listens on a queue of its own, non-durable and auto-delete: several instances behind a load
+/// balancer each see every event, and an instance that goes away leaves no queue behind. Log lines are always routed to
+/// it (a client that subscribes mid-run gets the lines printed so far); the status events only while this instance
+/// has a stream open (<see cref="LiveEventRouting"/>). Messages are handled one at a time, so that clients see a job's
+/// events in the order they arrived.
 /// </summary>
 public sealed class LiveEventRelayDefinition : ConsumerDefinition<LiveEventRelay>
 {
-    public const string QueuePrefix = "api-live-events-";
-
-    public LiveEventRelayDefinition()
+    public LiveEventRelayDefinition(LiveEventQueue queue)
     {
-        EndpointName = QueuePrefix + Guid.NewGuid().ToString("N")[..12];
+        EndpointName = queue.Name;
         ConcurrentMessageLimit = 1;
     }
 
@@ -21,10 +22,12 @@ public sealed class LiveEventRelayDefinition : ConsumerDefinition<LiveEventRelay
         IRegistrationContext context)
     {
         endpointConfigurator.PrefetchCount = 64;
+        endpointConfigurator.ConfigureConsumeTopology = false;
         if (endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit)
         {
             rabbit.Durable = false;
             rabbit.AutoDelete = true;
+            rabbit.Bind<JobLogAppended>();
         }
     }
 }

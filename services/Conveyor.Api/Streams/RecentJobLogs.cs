@@ -4,7 +4,8 @@ namespace Conveyor.Api.Streams;
 /// The live log lines this API instance has heard for jobs still running, so that a client subscribing mid-run gets the
 /// lines printed so far before the live ones: a job's captured output reaches the jobs table only when its attempt ends.
 /// Bounded: the newest <see cref="MaxLinesPerJob"/> lines of a job, and <see cref="MaxCharacters"/> characters in all,
-/// the jobs that printed first forgotten first; a job is forgotten when it ends (its output is then in the table). Lines
+/// the jobs that printed first forgotten first; a job is forgotten when it ends (its output is then in the table): on its
+/// terminal event while a stream is open here, otherwise within a minute (<see cref="FinishedJobLogSweeper"/>). Lines
 /// printed before this instance started are not here.
 /// </summary>
 public sealed class RecentJobLogs
@@ -50,6 +51,13 @@ public sealed class RecentJobLogs
         lineCounts[batch.JobId] += sign * batch.Lines.Count;
         characterCounts[batch.JobId] += sign * size;
         characters += sign * size;
+    }
+
+    /// <summary>The jobs whose lines are kept.</summary>
+    public IReadOnlyList<Guid> Jobs()
+    {
+        lock (jobs)
+            return [.. jobs.Keys];
     }
 
     public IReadOnlyList<JobLogLines> Of(Guid jobId)

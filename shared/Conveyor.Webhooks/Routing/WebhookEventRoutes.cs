@@ -1,12 +1,13 @@
 using Conveyor.Contracts.Attempts;
 using Conveyor.Contracts.Jobs;
+using Conveyor.Messaging.Topology;
 using Conveyor.Persistence.Webhooks;
 
 namespace Conveyor.Webhooks.Routing;
 
 /// <summary>
 /// Which broker exchange carries each job event a subscription can name, and the queue notifications records them from.
-/// The exchanges are the ones MassTransit publishes each message type to (<c>Namespace:Type</c>).
+/// The exchanges are the ones MassTransit publishes each message type to (<see cref="MessageExchange"/>).
 /// </summary>
 public static class WebhookEventRoutes
 {
@@ -24,11 +25,9 @@ public static class WebhookEventRoutes
     };
 
     /// <summary>Every event's exchange.</summary>
-    public static IReadOnlyList<string> AllExchanges { get; } = [.. MessageTypes.Values.Select(ExchangeOf)];
+    public static IReadOnlyList<string> AllExchanges { get; } = [.. MessageTypes.Values.Select(MessageExchange.Of)];
 
     /// <summary>The exchanges of the named events; names that are not events have none.</summary>
     public static IReadOnlySet<string> ExchangesOf(IEnumerable<string> events) =>
-        events.Where(MessageTypes.ContainsKey).Select(e => ExchangeOf(MessageTypes[e])).ToHashSet();
-
-    public static string ExchangeOf(Type messageType) => $"{messageType.Namespace}:{messageType.Name}";
+        events.Where(MessageTypes.ContainsKey).Select(e => MessageExchange.Of(MessageTypes[e])).ToHashSet();
 }

@@ -33,6 +33,8 @@ public sealed class NotificationsFixture : IAsyncLifetime
             ["Notifications__RequestTimeout"] = RequestTimeout.ToString(),
             ["Notifications__PollInterval"] = "00:00:00.100",
             ["Executor__Slots"] = "1",
+            // Live status events stop being routed to an API instance a second after its last stream ends (30 s by default).
+            ["Streams__UnbindAfter"] = "00:00:01",
         });
         Jobs = new JobApiClient(Stack.Api);
         Webhooks = new WebhookApiClient(Stack.Api);

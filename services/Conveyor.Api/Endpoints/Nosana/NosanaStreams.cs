@@ -26,7 +26,7 @@ public sealed class NosanaStreams(NosanaJobFeed feed, LiveEventHub hub, RecentJo
             return (NosanaSocket.InvalidAddress, null);
         var jobId = NosanaJobId.ToJobId(jobAddress);
         // Listening starts before the history is read, so that nothing in between is missed.
-        var live = hub.Subscribe(JobStreamFilter.ForJob(jobId));
+        var live = await hub.Subscribe(JobStreamFilter.ForJob(jobId), cancellationToken);
         try
         {
             var history = await feed.Read(jobId, cancellationToken);

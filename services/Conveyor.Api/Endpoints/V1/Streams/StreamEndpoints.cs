@@ -28,7 +28,7 @@ public static class StreamEndpoints
             return ApiError.NotFound(jobId);
 
         // Listen before reading the state, so nothing that happens in between is missed.
-        var live = hub.Subscribe(JobStreamFilter.ForJob(jobId));
+        var live = await hub.Subscribe(JobStreamFilter.ForJob(jobId), cancellationToken);
         try
         {
             // A running job's lines so far are not in the table yet: those this instance heard come first.
@@ -52,7 +52,7 @@ public static class StreamEndpoints
         {
             Status = query.Status, Type = query.Type, Priority = query.Priority,
         };
-        var live = hub.Subscribe(filter);
+        var live = await hub.Subscribe(filter, cancellationToken);
         try
         {
             return new ServerSentEventsResult(await snapshots.Active(filter, cancellationToken), live, endWhenTerminal: false);
