@@ -8,7 +8,7 @@ namespace Conveyor.Api.Streams;
 /// Routes the job status events to this instance's <see cref="LiveEventQueue"/> only while a stream is open here. Every
 /// API instance heard every job's three or more status events, deserialised and offered to nobody when no client was
 /// connected: the cost of a job grew with the number of API instances. A stream holds the routing from before it reads
-/// the job's state until it ends; the last one to end lets it go after <see cref="UnbindAfter"/>, so that clients that
+/// the job's state until it ends; the last one to end lets it go after <c>Streams:UnbindAfter</c> (30 s), so that clients that
 /// reconnect do not make the broker bind and unbind over and over.
 /// </summary>
 public sealed class LiveEventRouting(ExchangeBindings bindings, LiveEventQueue queue, IConfiguration configuration, ILogger<LiveEventRouting> logger)
@@ -23,8 +23,6 @@ public sealed class LiveEventRouting(ExchangeBindings bindings, LiveEventQueue q
     readonly TimeSpan unbindAfter = configuration.GetValue("Streams:UnbindAfter", TimeSpan.FromSeconds(30));
     int holders;
     bool bound;
-
-    public TimeSpan UnbindAfter => unbindAfter;
 
     /// <summary>Returns once the status events are routed here; they stay routed until the lease is disposed.</summary>
     public async Task<IDisposable> Hold(CancellationToken cancellationToken)
