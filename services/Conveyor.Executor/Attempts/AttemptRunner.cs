@@ -4,6 +4,7 @@ using Conveyor.Executor.Consumers;
 using Conveyor.Executor.Registration;
 using Conveyor.Executor.Runtimes;
 using Conveyor.Executor.Runtimes.Output;
+using Conveyor.Messaging;
 using MassTransit;
 using Microsoft.Extensions.Options;
 
@@ -58,7 +59,9 @@ public sealed class AttemptRunner(
             AttemptId = work.AttemptId,
             Resources = definition.Resources,
             Log = log,
-            ServiceReady = (step, url) => bus.Publish(new AttemptServiceReady(work.JobId, work.AttemptId, step, url)),
+            // Bounded for the same reason as the report's publish: the run waits for this announcement before it ends.
+            ServiceReady = (step, url) => bus.PublishWithin(new AttemptServiceReady(work.JobId, work.AttemptId, step, url), BoundedPublish.DefaultTimeout,
+                CancellationToken.None),
         };
         if (definition.Kind == JobKind.Pipeline)
             return await pipelines.Run(definition.Steps, definition.Input, context, attempt.Token);

@@ -1,4 +1,5 @@
 using Conveyor.Contracts.Jobs;
+using Conveyor.Messaging;
 using MassTransit;
 
 namespace Conveyor.Executor.Runtimes.Process;
@@ -94,10 +95,12 @@ public sealed class JobLogBatcher : IAsyncDisposable
     {
         try
         {
-            await bus.Publish(new JobLogAppended
+            // Bounded: the last flush runs before the attempt is reported, and a publish caught on a connection lost with a
+            // broker node can wait for a confirm that never comes (see BoundedPublish); the attempt's report must not wait with it.
+            await bus.PublishWithin(new JobLogAppended
             {
                 JobId = jobId, AttemptId = attemptId, Stream = stream, Lines = lines, At = DateTimeOffset.UtcNow, StepIndex = step,
-            });
+            }, BoundedPublish.DefaultTimeout, CancellationToken.None);
         }
         catch (Exception ex)
         {
