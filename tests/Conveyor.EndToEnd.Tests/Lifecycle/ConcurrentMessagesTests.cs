@@ -89,6 +89,37 @@ public sealed class ConcurrentMessagesTests(PoolStackFixture fixture) : IAsyncLi
         }
     }
 
+    [Fact]
+    public async Task Should_answer_a_redelivered_start_request_with_silence_not_with_a_refusal()
+    {
+        var id = await jobs.SubmitQuick("redelivered-start", "background");
+        var attempt = await CurrentAttempt(id);
+        await using var bus = new StartedBus(await TestBus.Start(fixture.Stack.VirtualHost));
+        var start = new StartAttempt(id, attempt, "holder", "http://holder.invalid");
+        var messageId = NewId.NextGuid();
+
+        var first = await bus.Bus.CreateRequestClient<StartAttempt>(RequestTimeout.After(s: 60))
+            .GetResponse<AttemptGranted, AttemptRefused>(start, request => request.UseExecute(send => send.MessageId = messageId));
+        Assert.True(first.Is(out Response<AttemptGranted>? _), "the only executor asking was refused");
+
+        // The same message again, as a redelivery after a crash brings it: its transition committed once, so it is dropped.
+        // Answered, it would be "already running", and an executor that missed the grant would drop the attempt it holds.
+        var again = bus.Bus.CreateRequestClient<StartAttempt>(RequestTimeout.After(s: 5))
+            .GetResponse<AttemptGranted, AttemptRefused>(start, request => request.UseExecute(send => send.MessageId = messageId));
+        await Assert.ThrowsAsync<RequestTimeoutException>(() => again);
+
+        // A different message asking the same is a second executor, and is refused: the silence above was the inbox.
+        var other = await bus.Bus.CreateRequestClient<StartAttempt>(RequestTimeout.After(s: 60))
+            .GetResponse<AttemptGranted, AttemptRefused>(start with { ExecutorId = "another" });
+        Assert.True(other.Is(out Response<AttemptRefused>? refused), "a second executor was granted a running attempt");
+        Assert.Equal("the job is already running", refused.Message.Reason);
+        // Dropped, not failing: a redelivery whose save broke would sit unacknowledged in the saga's queue, being retried.
+        Assert.True(await SagaQueueSettles(), "a message stayed unacknowledged in the saga's queue");
+
+        await bus.Bus.Publish(new AttemptCompleted { JobId = id, AttemptId = attempt, ExitCode = 0, Stdout = "", Stderr = "", FinishedAt = DateTimeOffset.UtcNow });
+        Assert.Equal("completed", (string?)(await fixture.Jobs.WaitForTerminal(id, TimeSpan.FromSeconds(60)))["status"]);
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     // The work the scheduler queued for these jobs was never taken (the test played the executor): it must not be the
@@ -102,6 +133,17 @@ public sealed class ConcurrentMessagesTests(PoolStackFixture fixture) : IAsyncLi
         await using var command = new NpgsqlCommand("SELECT current_attempt_id FROM jobs WHERE id = @id", connection);
         command.Parameters.AddWithValue("id", id);
         return (Guid)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>Whether the saga's queue holds no unacknowledged message within 15 s (the broker refreshes its figures every 5 s).</summary>
+    async Task<bool> SagaQueueSettles()
+    {
+        for (var deadline = DateTime.UtcNow.AddSeconds(15); DateTime.UtcNow < deadline; await Task.Delay(500))
+        {
+            if (await fixture.Stack.VirtualHost.Queue("job-lifecycle-state") is { Unacknowledged: 0 })
+                return true;
+        }
+        return false;
     }
 
     static int DistinctMessages(BrokerTap tap, Guid jobId) =>
