@@ -97,9 +97,9 @@ public sealed class ConcurrentMessagesTests(PoolStackFixture fixture) : IAsyncLi
         await using var bus = new StartedBus(await TestBus.Start(fixture.Stack.VirtualHost));
         var start = new StartAttempt(id, attempt, "holder", "http://holder.invalid");
         var messageId = NewId.NextGuid();
+        var client = bus.Bus.CreateRequestClient<StartAttempt>(RequestTimeout.After(s: 60));
 
-        var first = await bus.Bus.CreateRequestClient<StartAttempt>(RequestTimeout.After(s: 60))
-            .GetResponse<AttemptGranted, AttemptRefused>(start, request => request.UseExecute(send => send.MessageId = messageId));
+        var first = await client.GetResponse<AttemptGranted, AttemptRefused>(start, request => request.UseExecute(send => send.MessageId = messageId));
         Assert.True(first.Is(out Response<AttemptGranted>? _), "the only executor asking was refused");
 
         // The same message again, as a redelivery after a crash brings it: its transition committed once, so it is dropped.
@@ -109,8 +109,7 @@ public sealed class ConcurrentMessagesTests(PoolStackFixture fixture) : IAsyncLi
         await Assert.ThrowsAsync<RequestTimeoutException>(() => again);
 
         // A different message asking the same is a second executor, and is refused: the silence above was the inbox.
-        var other = await bus.Bus.CreateRequestClient<StartAttempt>(RequestTimeout.After(s: 60))
-            .GetResponse<AttemptGranted, AttemptRefused>(start with { ExecutorId = "another" });
+        var other = await client.GetResponse<AttemptGranted, AttemptRefused>(start with { ExecutorId = "another" });
         Assert.True(other.Is(out Response<AttemptRefused>? refused), "a second executor was granted a running attempt");
         Assert.Equal("the job is already running", refused.Message.Reason);
         // Dropped, not failing: a redelivery whose save broke would sit unacknowledged in the saga's queue, being retried.
