@@ -2,7 +2,10 @@ using Conveyor.TestSupport;
 
 namespace Conveyor.EndToEnd.Tests.Executors;
 
-/// <summary>Binary jobs at their limits: a timeout kills everything they started; output beyond 1 MiB keeps its head and tail.</summary>
+/// <summary>
+/// Binary jobs at their limits: a timeout kills everything they started; output beyond 1 MiB keeps its head and tail;
+/// output PostgreSQL cannot store as text is stored as U+FFFD.
+/// </summary>
 [Collection(StackCollection.Name)]
 public sealed class ProcessJobTests(StackFixture fixture)
 {
@@ -58,5 +61,21 @@ public sealed class ProcessJobTests(StackFixture fixture)
         Assert.EndsWith("xxx\nEND\n", stdout);
         Assert.Matches(@"\n\.\.\. \[truncated \d+ characters\] \.\.\.\n", stdout);
         Assert.InRange(stdout.Length, 1024 * 1024, 1024 * 1024 + 100);
+    }
+
+    [Fact]
+    public async Task Should_complete_a_job_whose_output_holds_NUL_bytes_showing_each_as_a_replacement_character()
+    {
+        var (url, sha256) = fixture.Binaries.AddScript("nul.sh", """
+            printf 'before\0after\n'
+            printf 'err\0\n' >&2
+            """);
+
+        var id = await fixture.Jobs.Submit(new { type = "nul-output", binary_url = url, binary_sha256 = sha256, priority = "foreground" });
+        var job = await fixture.Jobs.WaitForTerminal(id, TimeSpan.FromSeconds(60));
+
+        Assert.Equal("completed", (string?)job["status"]);
+        Assert.Equal("before\uFFFDafter\n", (string?)job["stdout"]);
+        Assert.Equal("err\uFFFD\n", (string?)job["stderr"]);
     }
 }

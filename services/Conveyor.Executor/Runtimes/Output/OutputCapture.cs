@@ -7,6 +7,8 @@ namespace Conveyor.Executor.Runtimes.Output;
 /// One output stream of a running job (stdout or stderr): decodes its bytes as UTF-8, keeps its head and tail
 /// (<see cref="CappedOutput"/>) and hands each complete line to the attempt's live log. A line longer than
 /// <see cref="MaxLineLength"/> is streamed in pieces, so no single line can grow the executor's memory or be cut short.
+/// A NUL byte becomes U+FFFD, as a byte that is not UTF-8 does: PostgreSQL stores no NUL in text, and a report carrying
+/// one could never be saved, leaving its job running until supervision declared the attempt lost.
 /// </summary>
 public sealed class OutputCapture(string stream, JobLogBatcher? log, int step = 0)
 {
@@ -27,7 +29,13 @@ public sealed class OutputCapture(string stream, JobLogBatcher? log, int step = 
         if (needed > chars.Length)
             chars = new char[needed];
         var count = decoder.GetChars(bytes, chars, flush: false);
-        Write(chars.AsSpan(0, count));
+        Write(Storable(chars.AsSpan(0, count)));
+    }
+
+    static Span<char> Storable(Span<char> decoded)
+    {
+        decoded.Replace('\0', '\uFFFD');
+        return decoded;
     }
 
     void Write(ReadOnlySpan<char> decoded)
@@ -51,7 +59,7 @@ public sealed class OutputCapture(string stream, JobLogBatcher? log, int step = 
     public void Complete()
     {
         var count = decoder.GetChars([], chars, flush: true);
-        Write(chars.AsSpan(0, count));
+        Write(Storable(chars.AsSpan(0, count)));
         if (line.Length > 0)
             FlushLine();
     }
