@@ -1,3 +1,4 @@
+using Conveyor.Contracts.Attempts;
 using Conveyor.Messaging;
 using Conveyor.Persistence;
 using Conveyor.Persistence.Jobs;
@@ -20,6 +21,9 @@ public static class SchedulerServiceExtensions
         builder.Services.AddHostedService<SupervisionSweeper>();
         builder.Services.AddHostedService<InboxRetention>();
         builder.Services.AddSingleton<ExecutorRegistry>();
+        // An executor's grants and reports arrive many at a time under load; each group of them is one transaction.
+        builder.Services.AddSingleton(new SagaGrouping<JobLifecycleState>(
+            typeof(StartAttempt), typeof(AttemptHeartbeat), typeof(AttemptServiceReady), typeof(AttemptCompleted), typeof(AttemptFailed)));
         builder.Services.AddConveyorMessaging(builder.Configuration, bus =>
         {
             bus.AddSagaStateMachine<JobLifecycleStateMachine, JobLifecycleState, JobLifecycleStateDefinition>().PostgresRepository();

@@ -14,4 +14,17 @@ internal static class Inbox
             cancellationToken);
         return inserted == 1;
     }
+
+    /// <summary>Records many messages in one statement; returns the ids that were not recorded before.</summary>
+    public static async Task<HashSet<Guid>> RecordNew(DbContext db, IReadOnlyCollection<Guid> messageIds, string consumer,
+        CancellationToken cancellationToken)
+    {
+        if (messageIds.Count == 0)
+            return [];
+        var ids = messageIds.ToArray();
+        var inserted = await db.Database.SqlQuery<Guid>(
+                $"INSERT INTO inbox_messages (message_id, consumer, processed_at) SELECT unnest({ids}), {consumer}, now() ON CONFLICT DO NOTHING RETURNING message_id AS \"Value\"")
+            .ToListAsync(cancellationToken);
+        return [.. inserted];
+    }
 }

@@ -9,6 +9,7 @@ public static class OutboxServiceExtensions
     {
         services.AddSingleton<OutboxRelay>();
         services.AddSingleton(typeof(Sagas.SagaBatch<>));
+        services.AddSingleton(typeof(Sagas.SagaGroupCommit<>));
         services.AddSingleton<DeliveredOutboxRows>();
         services.AddHostedService(provider => provider.GetRequiredService<DeliveredOutboxRows>());
         services.AddHostedService<OutboxDispatcher>();

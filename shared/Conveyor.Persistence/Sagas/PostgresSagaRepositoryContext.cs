@@ -7,7 +7,10 @@ using Npgsql;
 
 namespace Conveyor.Persistence.Sagas;
 
-/// <summary>The saga repository's view of one message: loads the locked row, and saves within the caller's transaction.</summary>
+/// <summary>
+/// The saga repository's view of one message: loads the locked row, and saves within the caller's transaction, the
+/// message's own or its group's (<paramref name="rows"/> says which).
+/// </summary>
 internal sealed class PostgresSagaRepositoryContext<TSaga, TMessage> : ConsumeContextScope<TMessage>, SagaRepositoryContext<TSaga, TMessage>
     where TSaga : class, ISaga
     where TMessage : class
@@ -15,22 +18,28 @@ internal sealed class PostgresSagaRepositoryContext<TSaga, TMessage> : ConsumeCo
     readonly DbContext db;
     readonly ConsumeContext<TMessage> consumeContext;
     readonly ISagaConsumeContextFactory<DbContext, TSaga> factory;
+    readonly ISagaRows<TSaga> rows;
 
     public PostgresSagaRepositoryContext(DbContext db, ConsumeContext<TMessage> consumeContext, ISagaConsumeContextFactory<DbContext, TSaga> factory,
-        SagaOutbox outbox)
+        SagaOutbox outbox, ISagaRows<TSaga> rows)
         : base(consumeContext, db, outbox)
     {
         this.db = db;
         this.factory = factory;
+        this.rows = rows;
         // The saga sees this scope, not the raw context, so that its behaviours find the outbox payload.
         this.consumeContext = this;
     }
 
-    public Task<SagaConsumeContext<TSaga, TMessage>> Add(TSaga instance) =>
-        factory.CreateSagaConsumeContext(db, consumeContext, instance, SagaConsumeContextMode.Add);
+    public Task<SagaConsumeContext<TSaga, TMessage>> Add(TSaga instance)
+    {
+        RequireInserts();
+        return factory.CreateSagaConsumeContext(db, consumeContext, instance, SagaConsumeContextMode.Add);
+    }
 
     public async Task<SagaConsumeContext<TSaga, TMessage>> Insert(TSaga instance)
     {
+        RequireInserts();
         // A failed statement aborts a PostgreSQL transaction, so a duplicate insert must roll back to a savepoint.
         var transaction = db.Database.CurrentTransaction!;
         await transaction.CreateSavepointAsync("saga_insert", CancellationToken);
@@ -50,7 +59,7 @@ internal sealed class PostgresSagaRepositoryContext<TSaga, TMessage> : ConsumeCo
 
     public async Task<SagaConsumeContext<TSaga, TMessage>> Load(Guid correlationId)
     {
-        var instance = await SagaRowLock.Load<TSaga>(db, correlationId, CancellationToken);
+        var instance = await rows.Load(correlationId, CancellationToken);
         return instance is null
             ? null!
             : await factory.CreateSagaConsumeContext(db, consumeContext, instance, SagaConsumeContextMode.Load);
@@ -58,16 +67,17 @@ internal sealed class PostgresSagaRepositoryContext<TSaga, TMessage> : ConsumeCo
 
     public async Task Save(SagaConsumeContext<TSaga> context)
     {
+        RequireInserts();
         db.Set<TSaga>().Add(context.Saga);
-        await db.SaveChangesAsync(CancellationToken);
+        await rows.Flush(CancellationToken);
     }
 
-    public Task Update(SagaConsumeContext<TSaga> context) => db.SaveChangesAsync(CancellationToken);
+    public Task Update(SagaConsumeContext<TSaga> context) => rows.Flush(CancellationToken);
 
     public async Task Delete(SagaConsumeContext<TSaga> context)
     {
         db.Set<TSaga>().Remove(context.Saga);
-        await db.SaveChangesAsync(CancellationToken);
+        await rows.Flush(CancellationToken);
     }
 
     public Task Discard(SagaConsumeContext<TSaga> context) => Task.CompletedTask;
@@ -83,4 +93,11 @@ internal sealed class PostgresSagaRepositoryContext<TSaga, TMessage> : ConsumeCo
     public Task<SagaConsumeContext<TSaga, T>> CreateSagaConsumeContext<T>(ConsumeContext<T> context, TSaga instance, SagaConsumeContextMode mode)
         where T : class =>
         factory.CreateSagaConsumeContext(db, context, instance, mode);
+
+    // A grouped message type that creates instances is a configuration error; the group fails and each message runs alone.
+    void RequireInserts()
+    {
+        if (!rows.InsertsAllowed)
+            throw new InvalidOperationException($"{typeof(TMessage).Name} creates {typeof(TSaga).Name} instances and must not be grouped.");
+    }
 }

@@ -13,10 +13,13 @@ namespace Conveyor.Persistence.Sagas;
 /// failing and redelivering, and it never lets two messages of one job interleave.
 /// Each message is also recorded in the inbox in the same transaction, so a redelivered message is processed once, and
 /// the messages a transition causes join that transaction through the <see cref="SagaOutbox"/>.
+/// Message types named in a <see cref="SagaGrouping{TSaga}"/> share the transaction with others that arrive with them
+/// (<see cref="SagaGroupCommit{TSaga}"/>), and run alone only if their group fails.
 /// </summary>
 public sealed class PostgresSagaRepositoryContextFactory<TSaga>(
     IDbContextFactory<ConveyorDbContext> contexts,
     ISagaConsumeContextFactory<DbContext, TSaga> consumeContextFactory,
+    SagaGroupCommit<TSaga> groups,
     OutboxRelay outboxRelay)
     : ISagaRepositoryContextFactory<TSaga>
     where TSaga : class, ISaga
@@ -26,8 +29,16 @@ public sealed class PostgresSagaRepositoryContextFactory<TSaga>(
     public async Task Send<T>(ConsumeContext<T> context, IPipe<SagaRepositoryContext<TSaga, T>> next)
         where T : class
     {
+        if (groups.Groups(typeof(T)) && context.CorrelationId is { } correlationId
+            && await groups.Enqueue(new GroupedSagaMessage<TSaga, T>(context, next, correlationId)) is { } staged)
+        {
+            if (staged.Count > 0)
+                await outboxRelay.Send(staged);
+            return;
+        }
+
         // The one place that must survive a failed statement (a duplicate insert) takes its own savepoint.
-        await using var saga = await SagaTransaction.Begin(contexts, context, typeof(TSaga).Name);
+        await using var saga = await SagaTransaction.Begin(contexts, context, SagaGroupCommit<TSaga>.Consumer);
         var db = saga.Db;
         if (!saga.IsNew)
         {
@@ -36,7 +47,7 @@ public sealed class PostgresSagaRepositoryContextFactory<TSaga>(
         }
 
         var outbox = new SagaOutbox(db, context);
-        var repositoryContext = new PostgresSagaRepositoryContext<TSaga, T>(db, context, consumeContextFactory, outbox);
+        var repositoryContext = new PostgresSagaRepositoryContext<TSaga, T>(db, context, consumeContextFactory, outbox, new LockedRow<TSaga>(db));
         await next.Send(repositoryContext);
 
         // Outbox rows added where no saga row was saved (answers to messages for unknown jobs) still need flushing.

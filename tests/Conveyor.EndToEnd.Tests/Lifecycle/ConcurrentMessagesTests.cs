@@ -119,6 +119,41 @@ public sealed class ConcurrentMessagesTests(PoolStackFixture fixture) : IAsyncLi
         Assert.Equal("completed", (string?)(await fixture.Jobs.WaitForTerminal(id, TimeSpan.FromSeconds(60)))["status"]);
     }
 
+    [Fact]
+    public async Task Should_apply_every_report_of_many_jobs_arriving_at_once_when_one_of_them_cannot_be_saved()
+    {
+        const int Jobs = 24;
+        var ids = await Task.WhenAll(Enumerable.Range(0, Jobs).Select(_ => jobs.SubmitQuick("reports-together", "background")));
+        var attempts = await Task.WhenAll(ids.Select(CurrentAttempt));
+        await using var bus = new StartedBus(await TestBus.Start(fixture.Stack.VirtualHost));
+        var client = bus.Bus.CreateRequestClient<StartAttempt>(RequestTimeout.After(s: 60));
+        var grants = await Task.WhenAll(ids.Select((id, i) =>
+            client.GetResponse<AttemptGranted, AttemptRefused>(new StartAttempt(id, attempts[i], "holder", "http://holder.invalid"))));
+        Assert.All(grants, grant => Assert.True(grant.Is(out Response<AttemptGranted>? _), "the only executor asking was refused"));
+
+        // Every job's report at once, so that the scheduler commits them in groups; one of them carries text PostgreSQL
+        // cannot store (a NUL), as executors sent before they replaced it. Its failure must not take the others with it.
+        var poisoned = Jobs / 2;
+        AttemptCompleted Report(int i, string stdout) => new()
+        {
+            JobId = ids[i], AttemptId = attempts[i], ExitCode = 0, Stdout = stdout, Stderr = "", FinishedAt = DateTimeOffset.UtcNow,
+        };
+        await Task.WhenAll(Enumerable.Range(0, Jobs).Select(i => bus.Bus.Publish(Report(i, i == poisoned ? "unstorable\0" : $"job {i}\n"))));
+
+        foreach (var i in Enumerable.Range(0, Jobs).Where(i => i != poisoned))
+        {
+            var job = await fixture.Jobs.WaitForTerminal(ids[i], TimeSpan.FromSeconds(30));
+            Assert.Equal(("completed", $"job {i}\n"), ((string?)job["status"], (string?)job["stdout"]));
+        }
+        var (_, stuck) = await fixture.Jobs.Get(ids[poisoned].ToString());
+        Assert.Equal("running", (string?)stuck?["status"]);
+
+        // A storable report ends it; the refused one, still being retried, then finds the job finished and changes nothing.
+        await bus.Bus.Publish(Report(poisoned, "fine\n"));
+        var ended = await fixture.Jobs.WaitForTerminal(ids[poisoned], TimeSpan.FromSeconds(60));
+        Assert.Equal(("completed", "fine\n"), ((string?)ended["status"], (string?)ended["stdout"]));
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     // The work the scheduler queued for these jobs was never taken (the test played the executor): it must not be the
