@@ -27,7 +27,8 @@ APP_USER=conveyor
 APP_PASSWORD=conveyor
 APP_DB=conveyor
 
-PACKAGES=(rabbitmq-server postgresql docker.io busybox-static curl ca-certificates)
+# gcc and libc6-dev build the executor's static launcher (services/Conveyor.Executor/Runtimes/Process/Launcher).
+PACKAGES=(rabbitmq-server postgresql docker.io busybox-static curl ca-certificates gcc libc6-dev)
 # shellcheck disable=SC2206 # a space-separated list on purpose
 PACKAGES+=(${CONVEYOR_INFRA_EXTRA_PACKAGES:-})
 

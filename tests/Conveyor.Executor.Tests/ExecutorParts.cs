@@ -14,7 +14,7 @@ public sealed class ExecutorParts : IDisposable
 {
     readonly ServiceProvider httpClients;
 
-    public ExecutorParts(Action<DockerRuntimeOptions>? docker = null)
+    public ExecutorParts(Action<DockerRuntimeOptions>? docker = null, Action<ProcessRuntimeOptions>? process = null)
     {
         DataDirectory = Directory.CreateTempSubdirectory("conveyor-executor-test-").FullName;
         Options = new ExecutorOptions { ExecutorId = "test-" + Guid.NewGuid().ToString("N")[..8], DataDirectory = DataDirectory };
@@ -25,7 +25,9 @@ public sealed class ExecutorParts : IDisposable
 
         Docker = DockerClientFactory.Create(dockerOptions);
         Containers = new ContainerRuntime(Docker, new DockerImages(Docker, engine, executor), engine, executor, NullLogger<ContainerRuntime>.Instance);
-        var launcher = new ProcessLauncher(Microsoft.Extensions.Options.Options.Create(new ProcessRuntimeOptions()), NullLogger<ProcessLauncher>.Instance);
+        var processOptions = new ProcessRuntimeOptions();
+        process?.Invoke(processOptions);
+        var launcher = new ProcessLauncher(Microsoft.Extensions.Options.Options.Create(processOptions), NullLogger<ProcessLauncher>.Instance);
         Processes = new ProcessRuntime(launcher, executor, NullLogger<ProcessRuntime>.Instance);
         httpClients = new ServiceCollection().AddHttpClient().BuildServiceProvider();
         Binaries = new ContentAddressedBinaryCache(httpClients.GetRequiredService<IHttpClientFactory>(), executor);

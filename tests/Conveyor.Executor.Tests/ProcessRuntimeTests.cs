@@ -1,5 +1,6 @@
 using Conveyor.Contracts.Jobs;
 using Conveyor.Executor.Runtimes;
+using Conveyor.Executor.Runtimes.Process;
 
 namespace Conveyor.Executor.Tests;
 
@@ -56,9 +57,25 @@ public sealed class ProcessRuntimeTests : IDisposable
         await ProcessAssert.AllDead(pids);
     }
 
+    /// <summary>The static launcher built with the executor, or, where it is missing, util-linux's setsid and prlimit.</summary>
+    public static TheoryData<string> Launches => ["conveyor-launch", "setsid and prlimit"];
+
+    ExecutorParts Through(string launch) =>
+        new(process: options => options.LauncherPath = launch == "conveyor-launch" ? options.LauncherPath : Path.Combine(scratch, "no-launcher"));
+
     [Fact]
-    public async Task Should_kill_every_process_of_the_session_when_the_attempt_is_cancelled()
+    public void Should_ship_the_launcher_beside_the_executor()
     {
+        // Built by the executor's project wherever gcc is (the infrastructure script installs it); without it, every job
+        // would pay for two more dynamically linked execs, and nothing else would say so.
+        Assert.True(File.Exists(new ProcessRuntimeOptions().LauncherPath), "conveyor-launch is not in the build output");
+    }
+
+    [Theory]
+    [MemberData(nameof(Launches))]
+    public async Task Should_kill_every_process_of_the_session_when_the_attempt_is_cancelled(string launch)
+    {
+        using var executor = Through(launch);
         var pids = Path.Combine(scratch, "session");
         // set -m puts each background job in a process group of its own, so only a sweep of the whole session finds them.
         var script = Script($"""
@@ -82,9 +99,11 @@ public sealed class ProcessRuntimeTests : IDisposable
         await ProcessAssert.AllDead(pids);
     }
 
-    [Fact]
-    public async Task Should_apply_resource_limits_when_a_binary_runs()
+    [Theory]
+    [MemberData(nameof(Launches))]
+    public async Task Should_apply_resource_limits_when_a_binary_runs(string launch)
     {
+        using var executor = Through(launch);
         var script = Script("grep -e 'Max data size' -e 'Max core file size' -e 'Max open files' /proc/self/limits");
 
         var result = await executor.Processes.Run(script, new BinarySpec(), Context(new JobResources { MemoryMb = 256 }), CancellationToken.None);

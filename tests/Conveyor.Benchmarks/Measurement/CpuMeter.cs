@@ -23,24 +23,30 @@ public sealed class CpuMeter(IReadOnlyList<ServiceProcess> processes)
             .ToList();
     }
 
+    /// <summary>The processes the services started and reaped: the jobs' binaries, with whatever launched them.</summary>
+    public const string JobProcesses = "job processes";
+
     Dictionary<string, double> Read()
     {
-        var seconds = processes
-            .Where(p => !p.HasExited)
+        var running = processes.Where(p => !p.HasExited).ToList();
+        var seconds = running
             .GroupBy(p => p.Name)
-            .ToDictionary(g => g.Key, g => g.Sum(p => Seconds(p.ProcessId)));
+            .ToDictionary(g => g.Key, g => g.Sum(p => Seconds(p.ProcessId, children: false)));
+        seconds[JobProcesses] = running.Sum(p => Seconds(p.ProcessId, children: true));
         foreach (var (name, used) in InfrastructureCpu.Read())
             seconds[name] = used;
         return seconds;
     }
 
-    static double Seconds(int pid)
+    static double Seconds(int pid, bool children)
     {
         var path = $"/proc/{pid}/stat";
         if (!File.Exists(path))
             return 0;
         var fields = File.ReadAllText(path).Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        // After the command name: state is field 3, utime 14 and stime 15 (1-based), so indexes 11 and 12 here.
-        return (double.Parse(fields[11], CultureInfo.InvariantCulture) + double.Parse(fields[12], CultureInfo.InvariantCulture)) / TicksPerSecond;
+        // After the command name: state is field 3, utime 14, stime 15, cutime 16 and cstime 17 (1-based), so indexes 11
+        // to 14 here. cutime and cstime are what the process's reaped children used.
+        var first = children ? 13 : 11;
+        return (double.Parse(fields[first], CultureInfo.InvariantCulture) + double.Parse(fields[first + 1], CultureInfo.InvariantCulture)) / TicksPerSecond;
     }
 }

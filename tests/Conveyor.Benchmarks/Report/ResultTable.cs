@@ -43,7 +43,7 @@ public static class ResultTable
         text.AppendLine(CultureInfo.InvariantCulture, $"| 5 | RabbitMQ persistent confirmed publishes/s, plain RabbitMQ.Client, {options.Clients} channels; publish → delivery p50 / p95 / p99 ms | | {PerSecond(r.RabbitPublishes)}; {Ms(r.RabbitLatency, true)} | | | |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| 5 | PostgreSQL single-row commits/s, plain Npgsql, {options.Clients} connections; commit p50 / p95 / p99 ms | | | | {PerSecond(r.PostgresCommits)}; {Ms(r.PostgresLatency, true)} | |");
         text.AppendLine();
-        text.AppendLine("CPU per job (ms; less sensitive than rates to what else runs on the machine):");
+        text.AppendLine("CPU per job (ms; less sensitive than rates to what else runs on the machine; \"job processes\" is what the jobs' own processes used, each binary with its launch, which \"our services together\" leaves out):");
         text.AppendLine();
         if (options.Runs(1))
             text.AppendLine(CultureInfo.InvariantCulture, $"- row 1, per accepted submission: {Cpu(r.SubmissionCpu)}");
@@ -80,7 +80,7 @@ public static class ResultTable
     }
 
     static double Services(IReadOnlyList<(string Service, double MillisecondsPerItem)> cpu) =>
-        cpu.Where(c => c.Service is not ("RabbitMQ" or "PostgreSQL")).Sum(c => c.MillisecondsPerItem);
+        cpu.Where(c => c.Service is not ("RabbitMQ" or "PostgreSQL" or CpuMeter.JobProcesses)).Sum(c => c.MillisecondsPerItem);
 
     static string Memory(IReadOnlyList<(string Service, double Megabytes)> memory) =>
         memory.Count == 0 ? "n/a" : string.Join(", ", memory.Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Service} {m.Megabytes:0}")));

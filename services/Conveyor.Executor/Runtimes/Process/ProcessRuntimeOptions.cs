@@ -2,7 +2,10 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Conveyor.Executor.Runtimes.Process;
 
-/// <summary>Section <c>Executor:Process</c>: how binaries are confined. Both wrappers come with util-linux; a missing one is skipped with a warning.</summary>
+/// <summary>
+/// Section <c>Executor:Process</c>: how binaries are confined. <c>conveyor-launch</c>, built and shipped with the executor,
+/// does both in one exec; without it, the two util-linux wrappers do, and a missing one is skipped with a warning.
+/// </summary>
 public sealed class ProcessRuntimeOptions
 {
     public const string Section = "Executor:Process";
@@ -12,6 +15,9 @@ public sealed class ProcessRuntimeOptions
 
     /// <summary>Applies rlimits (<c>prlimit</c>): open files, file size, no core dumps, and the job's <c>resources.memory_mb</c> as RLIMIT_DATA.</summary>
     public bool ApplyResourceLimits { get; set; } = true;
+
+    /// <summary>The session-and-limits launcher; used when both of the above are on and it exists.</summary>
+    [Required] public string LauncherPath { get; set; } = Path.Combine(AppContext.BaseDirectory, "conveyor-launch");
 
     [Required] public string SetsidPath { get; set; } = "/usr/bin/setsid";
 
