@@ -21,7 +21,9 @@ internal static class Inbox
     {
         if (messageIds.Count == 0)
             return [];
-        var ids = messageIds.ToArray();
+        // In order, so that two transactions recording some of the same ids (a redelivery to another instance) wait
+        // for each other instead of deadlocking.
+        var ids = messageIds.Order().ToArray();
         var inserted = await db.Database.SqlQuery<Guid>(
                 $"INSERT INTO inbox_messages (message_id, consumer, processed_at) SELECT unnest({ids}), {consumer}, now() ON CONFLICT DO NOTHING RETURNING message_id AS \"Value\"")
             .ToListAsync(cancellationToken);

@@ -67,7 +67,17 @@ public sealed class SagaGroupCommit<TSaga> : IAsyncDisposable where TSaga : clas
         {
             var (group, carried) = Form(waiting);
             waiting = carried;
-            await Commit(group);
+            try
+            {
+                await Commit(group);
+            }
+            catch (Exception ex)
+            {
+                // Never expected; but a loop that died would leave every later message waiting for good.
+                logger.LogError(ex, "Committing a group of {Saga} messages failed unexpectedly; each runs alone", typeof(TSaga).Name);
+                foreach (var message in group)
+                    message.RunAlone();
+            }
         }
     }
 
