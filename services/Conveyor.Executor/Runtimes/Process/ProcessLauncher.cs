@@ -38,10 +38,13 @@ public sealed class ProcessLauncher
         var command = new List<string>();
         if (launch)
             command.AddRange([options.LauncherPath, .. Limits(resources), "--"]);
-        else if (isolate)
-            command.AddRange([options.SetsidPath, "--"]);
-        if (limit && !launch)
-            command.AddRange([options.PrlimitPath, .. Limits(resources), "--"]);
+        else
+        {
+            if (isolate)
+                command.AddRange([options.SetsidPath, "--"]);
+            if (limit)
+                command.AddRange([options.PrlimitPath, .. Limits(resources), "--"]);
+        }
         command.Add(binaryPath);
         command.AddRange(arguments);
 
