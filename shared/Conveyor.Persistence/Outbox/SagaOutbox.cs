@@ -9,8 +9,9 @@ namespace Conveyor.Persistence.Outbox;
 /// <see cref="OutboxRelay"/> sends them straight from memory; the stored rows are the guarantee, sent by the
 /// <see cref="OutboxDispatcher"/> only if that did not happen (a crash, a broker outage). Never lost once committed.
 /// </summary>
+/// <param name="db">The transition's context, which the rows join; null when the caller stores <see cref="Staged"/> itself.</param>
 /// <param name="answers">False for one item of a batch message: the batch is answered once, as a whole.</param>
-public sealed class SagaOutbox(DbContext db, ConsumeContext consumeContext, bool answers = true)
+public sealed class SagaOutbox(DbContext? db, ConsumeContext consumeContext, bool answers = true)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -49,7 +50,7 @@ public sealed class SagaOutbox(DbContext db, ConsumeContext consumeContext, bool
             CreatedAt = DateTimeOffset.UtcNow,
             TraceParent = OutboxTracing.CurrentTraceParent(),
         };
-        db.Set<OutboxMessage>().Add(row);
+        db?.Set<OutboxMessage>().Add(row);
         staged.Add(new StagedMessage(row, message, typeof(T)));
     }
 }

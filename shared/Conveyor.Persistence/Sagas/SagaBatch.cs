@@ -13,6 +13,8 @@ namespace Conveyor.Persistence.Sagas;
 /// all of them commit together or not at all. A bulk submission of a thousand jobs was a thousand transactions, each
 /// with its own inbox row, row lock and commit, and a thousand answers; now it is one of each, so the per-job cost is
 /// what the transition itself does. Items whose instance already exists are left alone (the batch is idempotent).
+/// The new rows and their outbox messages are written by <see cref="TableCopy{T}"/>, not by EF Core: nothing is tracked,
+/// since nothing in the batch reads or changes a row again.
 /// </summary>
 public sealed class SagaBatch<TSaga>(
     IDbContextFactory<ConveyorDbContext> contexts,
@@ -40,6 +42,7 @@ public sealed class SagaBatch<TSaga>(
         var existing = (await db.Set<TSaga>().AsNoTracking().Where(s => ids.Contains(s.CorrelationId)).Select(s => s.CorrelationId)
             .ToListAsync(context.CancellationToken)).ToHashSet();
         var staged = new List<IReadOnlyList<StagedMessage>>(items.Count);
+        var created = new List<TSaga>(items.Count);
         foreach (var item in items)
         {
             var id = idOf(item);
@@ -48,16 +51,18 @@ public sealed class SagaBatch<TSaga>(
             // The item seen by the saga as if it had arrived alone; the batch is answered once, so its own reply is not sent.
             using var activity = OutboxTracing.Continue(Tracing, typeof(TSaga).Name + " " + typeof(T).Name, traceParentOf(item));
             var itemContext = new MessageConsumeContext<T>(context, item);
-            var outbox = new SagaOutbox(db, itemContext, answers: false);
+            var outbox = new SagaOutbox(db: null, itemContext, answers: false);
             var instance = new TSaga { CorrelationId = id };
             var sagaContext = await sagaContexts.CreateSagaConsumeContext(db, new ConsumeContextScope<T>(itemContext, db, outbox), instance,
                 SagaConsumeContextMode.Add);
             await machine.RaiseEvent(new MassTransitStateMachine<TSaga>.BehaviorContextProxy<T>(machine, sagaContext, sagaContext, initial));
-            db.Set<TSaga>().Add(instance);
+            created.Add(instance);
             staged.Add(outbox.Staged);
         }
 
-        await db.SaveChangesAsync(context.CancellationToken);
+        // New rows only: copied, not tracked, in the batch's transaction.
+        await TableCopy<TSaga>.For(db).Write(db, created, context.CancellationToken);
+        await OutboxRows.Store(db, [.. staged.SelectMany(messages => messages).Select(message => message.Row)], context.CancellationToken);
         await saga.Commit(context.CancellationToken);
         SagaBatchMetrics.Transitions.Add(staged.Count, new KeyValuePair<string, object?>("saga", typeof(TSaga).Name));
         await relay.SendEach(staged);
