@@ -16,6 +16,12 @@ log "building the services (Release)"
 dotnet build "$ROOT/Microservices.sln" -c Release -v q --nologo -clp:ErrorsOnly
 
 mkdir -p "$RUN_DIR"
+# The schema first, once, so that no service carries the migration's code for the rest of its life.
+log "bringing the database schema up to date"
+scheduler_bin="$ROOT/services/Conveyor.Scheduler/bin/Release/net10.0"
+dotnet "$scheduler_bin/Conveyor.Scheduler.dll" migrate --contentRoot "$scheduler_bin" >"$RUN_DIR/migrate.log" 2>&1 \
+  || { tail -n 30 "$RUN_DIR/migrate.log"; echo "the schema could not be brought up to date" >&2; exit 1; }
+
 for service in Scheduler Executor Notifications Api; do
   pid_file="$RUN_DIR/$service.pid"
   if [[ -f "$pid_file" ]] && kill -0 "$(cat "$pid_file")" 2>/dev/null; then

@@ -1,5 +1,9 @@
 using Conveyor.Scheduler;
+using Conveyor.Scheduler.Schema;
 using Conveyor.ServiceDefaults;
+
+if (MigrateCommand.IsRequested(args))
+    return await MigrateCommand.Run(args);
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -7,4 +11,5 @@ builder.AddScheduler();
 
 var app = builder.Build();
 app.MapServiceDefaults();
-app.Run();
+await app.RunAsync();
+return 0;

@@ -15,8 +15,9 @@ public static class PersistenceServiceExtensions
         var connectionString = configuration.GetConnectionString("Conveyor") is { Length: > 0 } configured
             ? configured
             : throw new InvalidOperationException("ConnectionStrings:Conveyor is not set: give it in appsettings.json or as ConnectionStrings__Conveyor");
-        // No PendingModelChangesWarning override: a model changed without a migration makes MigrateAsync throw at start
-        // (the CI check, `dotnet ef migrations has-pending-model-changes`, finds it first).
+        // No PendingModelChangesWarning override: a model changed without a migration makes MigrateAsync throw when a
+        // service or `Conveyor.Scheduler migrate` applies migrations (the CI check, `dotnet ef migrations
+        // has-pending-model-changes`, finds it first).
         services.AddPooledDbContextFactory<ConveyorDbContext>(options => options
             .UseNpgsql(connectionString, npgsql => npgsql.ConfigureDataSource(dataSource =>
             {

@@ -1,7 +1,9 @@
 using Conveyor.ServiceDefaults.Logging;
+using Conveyor.ServiceDefaults.Memory;
 using Conveyor.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
 
@@ -19,6 +21,8 @@ public static class ServiceDefaultsExtensions
         builder.AddConveyorLogging();
         builder.AddConveyorTelemetry(configureTracing);
         builder.Services.AddHealthChecks();
+        if (builder.Configuration.GetValue("ReleaseStartupGarbage", true))
+            builder.Services.AddHostedService<StartupGarbageRelease>();
         return builder;
     }
 

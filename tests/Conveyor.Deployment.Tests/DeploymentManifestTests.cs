@@ -98,6 +98,20 @@ public sealed partial class DeploymentManifestTests
         Assert.Contains(Containers(executor).Single().Items("env"), e => e.Text("name") == "Executor__ExecutorId" && e.At("valueFrom", "fieldRef") is not null);
     }
 
+    [Fact]
+    public void Should_bring_the_schema_up_to_date_before_the_scheduler_starts()
+    {
+        // compose: a one-shot `migrate` service of the scheduler's image, which the scheduler waits to see succeed.
+        Assert.Equal(Repository(Compose.Text("services", "scheduler", "image")), Repository(Compose.Text("services", "migrate", "image")));
+        Assert.Equal(["migrate"], Compose.Items("services", "migrate", "command").Select(c => c.ToString()));
+        Assert.Equal("service_completed_successfully", Compose.Text("services", "scheduler", "depends_on", "migrate", "condition"));
+        // Kubernetes: the same command as the scheduler pod's init container.
+        var scheduler = Workloads().Single(w => w.Text("metadata", "name") == "scheduler");
+        var migrate = scheduler.Items("spec", "template", "spec", "initContainers").Cast<YamlMappingNode>().Single();
+        Assert.Equal(Repository(Containers(scheduler).Single().Text("image")), Repository(migrate.Text("image")));
+        Assert.Equal(["migrate"], migrate.Items("args").Select(a => a.ToString()));
+    }
+
     static IEnumerable<YamlMappingNode> Workloads() => Manifests.Where(m => m.Text("kind") is "Deployment" or "StatefulSet");
 
     static IEnumerable<YamlNode> Containers(YamlNode workload) => workload.Items("spec", "template", "spec", "containers");

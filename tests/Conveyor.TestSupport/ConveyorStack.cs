@@ -66,6 +66,8 @@ public sealed class ConveyorStack : IAsyncDisposable
         var stack = new ConveyorStack(database, virtualHost, FreePort.Next(), options);
         try
         {
+            if (options.StartServices)
+                await stack.ApplySchema();
             foreach (var service in Services.Where(s => options.StartServices && (options.StartExecutor || s != "Conveyor.Executor")))
                 stack.Launch(service, service == "Conveyor.Api" ? stack.ApiPort : FreePort.Next(), NoEnvironment);
             await stack.WaitUntilHealthy(StartTimeout);
@@ -154,7 +156,27 @@ public sealed class ConveyorStack : IAsyncDisposable
         return process;
     }
 
-    ServiceProcess StartService(string service, int port, IReadOnlyDictionary<string, string> environment, SimulatedHost? host) => ServiceProcess.Start(service, new Dictionary<string, string>(options.Settings)
+    /// <summary>
+    /// Brings the new database's schema up to date with the scheduler's one-shot <c>migrate</c> command before any service
+    /// starts, as a deployment does (compose's <c>migrate</c> service), so the services start on a current schema.
+    /// </summary>
+    async Task ApplySchema()
+    {
+        var migrate = ServiceProcess.Start("Conveyor.Scheduler", ServiceEnvironment("Conveyor.Scheduler", FreePort.Next(), NoEnvironment, null), LogDirectory,
+            networkNamespace: null, "migrate");
+        if (!await migrate.WaitForExit(StartTimeout))
+        {
+            migrate.Kill();
+            throw new TimeoutException($"`Conveyor.Scheduler migrate` did not finish:\n{migrate.Tail()}");
+        }
+        if (migrate.ExitCode != 0)
+            throw new InvalidOperationException($"`Conveyor.Scheduler migrate` exited with {migrate.ExitCode}:\n{migrate.Tail()}");
+    }
+
+    ServiceProcess StartService(string service, int port, IReadOnlyDictionary<string, string> environment, SimulatedHost? host) =>
+        ServiceProcess.Start(service, ServiceEnvironment(service, port, environment, host), LogDirectory, host?.Namespace);
+
+    Dictionary<string, string> ServiceEnvironment(string service, int port, IReadOnlyDictionary<string, string> environment, SimulatedHost? host) => new Dictionary<string, string>(options.Settings)
     {
         ["Urls"] = $"http://{host?.Address.ToString() ?? "127.0.0.1"}:{port}",
         ["ConnectionStrings__Conveyor"] = Database.ConnectionString,
@@ -164,7 +186,7 @@ public sealed class ConveyorStack : IAsyncDisposable
         ["RabbitMq__Password"] = TestInfrastructure.RabbitPassword,
         ["Executor__DataDirectory"] = Path.Combine(dataDirectory, "executor-" + Guid.NewGuid().ToString("N")[..6]),
         ["DOTNET_ENVIRONMENT"] = "Production",
-    }.Overlay(BrokerSettings()).Overlay(options.Environment.GetValueOrDefault(service)).Overlay(environment), LogDirectory, host?.Namespace);
+    }.Overlay(BrokerSettings()).Overlay(options.Environment.GetValueOrDefault(service)).Overlay(environment);
 
     /// <summary>On a cluster: every node, and the services' durable queues declared as quorum queues.</summary>
     Dictionary<string, string> BrokerSettings()

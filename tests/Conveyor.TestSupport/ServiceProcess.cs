@@ -25,11 +25,13 @@ public sealed class ServiceProcess : IAsyncDisposable
     public bool WasKilled { get; private set; }
 
     /// <param name="networkNamespace">Runs the service inside this network namespace (a simulated host), not the machine's own.</param>
-    public static ServiceProcess Start(string service, IReadOnlyDictionary<string, string> environment, string logDirectory, string? networkNamespace = null)
+    /// <param name="arguments">Command-line arguments, e.g. <c>migrate</c> for the scheduler's one-shot command.</param>
+    public static ServiceProcess Start(string service, IReadOnlyDictionary<string, string> environment, string logDirectory, string? networkNamespace = null,
+        params string[] arguments)
     {
         var root = TestInfrastructure.RepositoryRoot;
         var dll = Path.Combine(root, "services", service, "bin", TestInfrastructure.BuildConfiguration, "net10.0", service + ".dll");
-        return Launch(service, dll, environment, logDirectory, networkNamespace, []);
+        return Launch(service, dll, environment, logDirectory, networkNamespace, arguments);
     }
 
     /// <summary>Runs any built program of the repository (a service, or an example beside the tests) the same way.</summary>
