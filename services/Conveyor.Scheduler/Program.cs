@@ -3,7 +3,12 @@ using Conveyor.Scheduler.Schema;
 using Conveyor.ServiceDefaults;
 
 if (MigrateCommand.IsRequested(args))
-    return await MigrateCommand.Run(args);
+{
+    // Through Environment.ExitCode rather than a value returned from here: a Main that returns an int would overwrite the
+    // code the bus watchdog sets (75, "start me again") when the service itself ends.
+    Environment.ExitCode = await MigrateCommand.Run(args);
+    return;
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -11,5 +16,4 @@ builder.AddScheduler();
 
 var app = builder.Build();
 app.MapServiceDefaults();
-await app.RunAsync();
-return 0;
+app.Run();
