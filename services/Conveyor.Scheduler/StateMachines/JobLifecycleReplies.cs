@@ -15,10 +15,14 @@ public static class JobLifecycleReplies
     public static async Task Grant(BehaviorContext<JobLifecycleState, StartAttempt> context)
     {
         var job = context.Saga;
-        await context.RespondAfterCommit(new AttemptGranted(job.CorrelationId, context.Message.AttemptId), job.CorrelationId);
+        // The event before the grant: the outbox sends a transition's messages in order, each confirmed before the next,
+        // so `started` is with its subscribers before the executor can run the job and report its end. Granted first, a
+        // trivial job's `completed` could reach a subscriber's queue ahead of its `started` whenever the scheduler paused
+        // between the two sends.
         var started = new AttemptStarted(job.CorrelationId, context.Message.AttemptId, context.Message.ExecutorId,
             job.CurrentAttempt!.StartedAt!.Value) { Job = JobLifecycleEvents.Facts(job) };
         await context.PublishAfterCommit(started, job.CorrelationId);
+        await context.RespondAfterCommit(new AttemptGranted(job.CorrelationId, context.Message.AttemptId), job.CorrelationId);
     }
 
     public static Task Refuse(BehaviorContext<JobLifecycleState, StartAttempt> context, string reason) =>
