@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Conveyor.Persistence.Outbox;
 
@@ -14,6 +15,13 @@ internal static class Inbox
             cancellationToken);
         return inserted == 1;
     }
+
+    /// <summary>The same record as a batch command: one row affected when the message is new.</summary>
+    public static NpgsqlBatchCommand RecordCommand(Guid messageId, string consumer) =>
+        new("INSERT INTO inbox_messages (message_id, consumer, processed_at) VALUES ($1, $2, now()) ON CONFLICT DO NOTHING")
+        {
+            Parameters = { new NpgsqlParameter { Value = messageId }, new NpgsqlParameter { Value = consumer } },
+        };
 
     /// <summary>Records many messages in one statement; returns the ids that were not recorded before.</summary>
     public static async Task<HashSet<Guid>> RecordNew(DbContext db, IReadOnlyCollection<Guid> messageIds, string consumer,

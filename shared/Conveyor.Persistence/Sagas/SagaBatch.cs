@@ -13,8 +13,9 @@ namespace Conveyor.Persistence.Sagas;
 /// all of them commit together or not at all. A bulk submission of a thousand jobs was a thousand transactions, each
 /// with its own inbox row, row lock and commit, and a thousand answers; now it is one of each, so the per-job cost is
 /// what the transition itself does. Items whose instance already exists are left alone (the batch is idempotent).
-/// The new rows and their outbox messages are written by <see cref="TableCopy{T}"/>, not by EF Core: nothing is tracked,
-/// since nothing in the batch reads or changes a row again.
+/// The inbox row and the look for existing instances share a round trip; the new rows and their outbox messages are
+/// written by <see cref="NewRows"/>, not by EF Core: nothing is tracked, since nothing in the batch reads or changes a
+/// row again.
 /// </summary>
 public sealed class SagaBatch<TSaga>(
     IDbContextFactory<ConveyorDbContext> contexts,
@@ -30,7 +31,13 @@ public sealed class SagaBatch<TSaga>(
         StateMachine<TSaga> machine, Event<T> initial)
         where T : class
     {
-        await using var saga = await SagaTransaction.Begin(contexts, context, typeof(TSaga).Name + ".Batch");
+        var existing = new HashSet<Guid>();
+        await using var saga = await SagaTransaction.Begin(contexts, context, typeof(TSaga).Name + ".Batch",
+            db => ExistingRows<TSaga>.Command(db, [.. items.Select(idOf)]), async reader =>
+            {
+                while (await reader.ReadAsync(context.CancellationToken))
+                    existing.Add(reader.GetGuid(0));
+            });
         var db = saga.Db;
         if (!saga.IsNew)
         {
@@ -38,9 +45,6 @@ public sealed class SagaBatch<TSaga>(
             return;
         }
 
-        var ids = items.Select(idOf).ToList();
-        var existing = (await db.Set<TSaga>().AsNoTracking().Where(s => ids.Contains(s.CorrelationId)).Select(s => s.CorrelationId)
-            .ToListAsync(context.CancellationToken)).ToHashSet();
         var staged = new List<IReadOnlyList<StagedMessage>>(items.Count);
         var created = new List<TSaga>(items.Count);
         foreach (var item in items)
@@ -60,9 +64,8 @@ public sealed class SagaBatch<TSaga>(
             staged.Add(outbox.Staged);
         }
 
-        // New rows only: copied, not tracked, in the batch's transaction.
-        await TableCopy<TSaga>.For(db).Write(db, created, context.CancellationToken);
-        await OutboxRows.Store(db, [.. staged.SelectMany(messages => messages).Select(message => message.Row)], context.CancellationToken);
+        // New rows only: written, not tracked, in the batch's transaction.
+        await NewRows.Write(db, created, [.. staged.SelectMany(messages => messages).Select(message => message.Row)], context.CancellationToken);
         await saga.Commit(context.CancellationToken);
         SagaBatchMetrics.Transitions.Add(staged.Count, new KeyValuePair<string, object?>("saga", typeof(TSaga).Name));
         await relay.SendEach(staged);

@@ -3,6 +3,7 @@ using Conveyor.Persistence.Outbox;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace Conveyor.Persistence.Sagas;
 
@@ -31,8 +32,7 @@ internal sealed class SagaTransaction : IAsyncDisposable
         var db = await contexts.CreateDbContextAsync(context.CancellationToken);
         try
         {
-            var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, context.CancellationToken);
-            db.Database.AutoSavepointsEnabled = false;
+            var transaction = await Open(db, context.CancellationToken);
             var isNew = await Inbox.TryRecord(db, context.MessageId, consumer, context.CancellationToken);
             return new SagaTransaction(db, transaction, isNew);
         }
@@ -41,6 +41,40 @@ internal sealed class SagaTransaction : IAsyncDisposable
             await db.DisposeAsync(); // the transaction, if it began, ends with its connection
             throw;
         }
+    }
+
+    /// <summary>
+    /// Begins the transaction and records the message in the inbox in the same round trip as <paramref name="alongside"/>,
+    /// whose results are read by <paramref name="read"/> before the inbox's answer is known.
+    /// </summary>
+    public static async Task<SagaTransaction> Begin(IDbContextFactory<ConveyorDbContext> contexts, ConsumeContext context, string consumer,
+        Func<DbContext, NpgsqlBatchCommand> alongside, Func<NpgsqlDataReader, Task> read)
+    {
+        var db = await contexts.CreateDbContextAsync(context.CancellationToken);
+        try
+        {
+            var transaction = await Open(db, context.CancellationToken);
+            await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection());
+            var inbox = context.MessageId is { } messageId ? Inbox.RecordCommand(messageId, consumer) : null;
+            if (inbox is not null)
+                batch.BatchCommands.Add(inbox);
+            batch.BatchCommands.Add(alongside(db));
+            await using (var reader = await batch.ExecuteReaderAsync(context.CancellationToken))
+                await read(reader);
+            return new SagaTransaction(db, transaction, isNew: inbox is null || inbox.RecordsAffected == 1);
+        }
+        catch
+        {
+            await db.DisposeAsync();
+            throw;
+        }
+    }
+
+    static async Task<IDbContextTransaction> Open(ConveyorDbContext db, CancellationToken cancellationToken)
+    {
+        var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+        db.Database.AutoSavepointsEnabled = false;
+        return transaction;
     }
 
     public Task Commit(CancellationToken cancellationToken) => Transaction.CommitAsync(cancellationToken);

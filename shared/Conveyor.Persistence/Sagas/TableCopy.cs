@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
-using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql;
 
 namespace Conveyor.Persistence.Sagas;
@@ -20,12 +18,12 @@ internal sealed class TableCopy<T> where T : class
     static readonly ConcurrentDictionary<IModel, TableCopy<T>> ByModel = new();
 
     readonly string command;
-    readonly Column[] columns;
+    readonly EntityColumn<T>[] columns;
 
     TableCopy(IEntityType entity)
     {
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        columns = [.. entity.GetProperties().Select(property => Column.Of(property, table))];
+        columns = [.. entity.GetProperties().Select(property => EntityColumn<T>.Of(property, table))];
         var qualified = entity.GetSchema() is { } schema ? $"\"{schema}\".\"{table.Name}\"" : $"\"{table.Name}\"";
         command = $"COPY {qualified} ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) FROM STDIN (FORMAT BINARY)";
     }
@@ -52,22 +50,5 @@ internal sealed class TableCopy<T> where T : class
             }
         }
         await importer.CompleteAsync(cancellationToken);
-    }
-
-    sealed record Column(string Name, string DataType, PropertyInfo Property, ValueConverter? Converter)
-    {
-        public static Column Of(IProperty property, StoreObjectIdentifier table)
-        {
-            var mapping = property.GetRelationalTypeMapping();
-            return new Column(property.GetColumnName(table)!, mapping.StoreTypeNameBase,
-                property.PropertyInfo ?? throw new NotSupportedException($"{property.Name} is not a CLR property"),
-                property.GetValueConverter() ?? mapping.Converter);
-        }
-
-        public object? Value(T row)
-        {
-            var value = Property.GetValue(row);
-            return value is null || Converter is null ? value : Converter.ConvertToProvider(value);
-        }
     }
 }
