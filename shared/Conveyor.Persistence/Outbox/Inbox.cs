@@ -23,18 +23,12 @@ internal static class Inbox
             Parameters = { new NpgsqlParameter { Value = messageId }, new NpgsqlParameter { Value = consumer } },
         };
 
-    /// <summary>Records many messages in one statement; returns the ids that were not recorded before.</summary>
-    public static async Task<HashSet<Guid>> RecordNew(DbContext db, IReadOnlyCollection<Guid> messageIds, string consumer,
-        CancellationToken cancellationToken)
-    {
-        if (messageIds.Count == 0)
-            return [];
+    /// <summary>Records many messages as a batch command; its results are the ids that were not recorded before.</summary>
+    public static NpgsqlBatchCommand RecordNewCommand(IReadOnlyCollection<Guid> messageIds, string consumer) =>
         // In order, so that two transactions recording some of the same ids (a redelivery to another instance) wait
         // for each other instead of deadlocking.
-        var ids = messageIds.Order().ToArray();
-        var inserted = await db.Database.SqlQuery<Guid>(
-                $"INSERT INTO inbox_messages (message_id, consumer, processed_at) SELECT unnest({ids}), {consumer}, now() ON CONFLICT DO NOTHING RETURNING message_id AS \"Value\"")
-            .ToListAsync(cancellationToken);
-        return [.. inserted];
-    }
+        new("INSERT INTO inbox_messages (message_id, consumer, processed_at) SELECT unnest($1), $2, now() ON CONFLICT DO NOTHING RETURNING message_id")
+        {
+            Parameters = { new NpgsqlParameter { Value = messageIds.Order().ToArray() }, new NpgsqlParameter { Value = consumer } },
+        };
 }

@@ -45,7 +45,8 @@ internal sealed class GroupedSagaMessage<TSaga, T>(ConsumeContext<T> context, IP
     public async Task<IReadOnlyList<StagedMessage>> Run(DbContext db, IReadOnlyDictionary<Guid, TSaga> locked,
         ISagaConsumeContextFactory<DbContext, TSaga> sagaContexts)
     {
-        var outbox = new SagaOutbox(db, context);
+        // The group stores the staged rows itself, with its own statements.
+        var outbox = new SagaOutbox(db: null, context);
         var repositoryContext = new PostgresSagaRepositoryContext<TSaga, T>(db, context, sagaContexts, outbox, new GroupRows<TSaga>(locked));
         await InFlow(() => next.Send(repositoryContext));
         return outbox.Staged;

@@ -5,12 +5,14 @@ using MassTransit;
 using MassTransit.Saga;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace Conveyor.Persistence.Sagas;
 
 /// <summary>
-/// Runs the transitions of messages that arrive together in one PostgreSQL transaction: one inbox statement, one
-/// statement locking every row, each message's transition in turn, one save, one commit. Alone, each message paid all of
+/// Runs the transitions of messages that arrive together in one PostgreSQL transaction, in three round trips: the inbox
+/// rows with the locks on every row, each message's transition in turn, then the changed rows with the outbox rows,
+/// then the commit (<see cref="SagaRowStatements{TSaga}"/>: plain Npgsql, no change tracking). Alone, each message paid all of
 /// those itself; under load the scheduler's grants and reports arrive dozens at a time. A message arriving on an idle
 /// system forms a group of one and waits for nobody: the loop takes whatever is queued the moment it is free.
 /// Two messages for one instance never share a group (the second waits for the next), so a transition always sees the
@@ -135,17 +137,54 @@ public sealed class SagaGroupCommit<TSaga> : IAsyncDisposable where TSaga : clas
         await using var db = await contexts.CreateDbContextAsync();
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted);
         db.Database.AutoSavepointsEnabled = false;
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var statements = SagaRowStatements<TSaga>.For(db);
 
-        var fresh = await Inbox.RecordNew(db, [.. group.Select(m => m.MessageId).OfType<Guid>()], Consumer, CancellationToken.None);
-        var run = group.Select(m => m.MessageId is not { } id || fresh.Contains(id)).ToArray();
-        var locked = await SagaRowLock.LoadMany<TSaga>(db, [.. group.Where((_, i) => run[i]).Select(m => m.CorrelationId)], CancellationToken.None);
+        // One round trip: the inbox rows and the locks. A message seen before is dropped, as alone; its row is locked
+        // all the same, which costs nothing, since no other message of the group touches it.
+        var fresh = new HashSet<Guid>();
+        Dictionary<Guid, SagaRowStatements<TSaga>.LoadedRow> locked;
+        await using (var batch = new NpgsqlBatch(connection))
+        {
+            var messageIds = group.Select(m => m.MessageId).OfType<Guid>().ToList();
+            if (messageIds.Count > 0)
+                batch.BatchCommands.Add(Inbox.RecordNewCommand(messageIds, Consumer));
+            batch.BatchCommands.Add(statements.Lock([.. group.Select(m => m.CorrelationId)]));
+            await using var reader = await batch.ExecuteReaderAsync();
+            if (messageIds.Count > 0)
+            {
+                while (await reader.ReadAsync())
+                    fresh.Add(reader.GetGuid(0));
+                await reader.NextResultAsync();
+            }
+            locked = await statements.Read(reader, CancellationToken.None);
+        }
 
+        var instances = locked.ToDictionary(row => row.Key, row => row.Value.Instance);
         var staged = new IReadOnlyList<StagedMessage>[group.Count];
         for (var i = 0; i < group.Count; i++)
-            staged[i] = run[i] ? await group[i].Run(db, locked, sagaContexts) : []; // a message seen before is dropped, as alone
-
+            staged[i] = group[i].MessageId is not { } id || fresh.Contains(id) ? await group[i].Run(db, instances, sagaContexts) : [];
+        // Transitions change their locked rows and stage messages; anything else (a delete, a tracked entity) is for a
+        // message running alone, through EF.
         if (db.ChangeTracker.HasChanges())
-            await db.SaveChangesAsync();
+            throw new InvalidOperationException($"A grouped {typeof(TSaga).Name} transition changed more than its row");
+
+        // One round trip: the changed columns of each row, then the outbox rows, whose ids come back in order.
+        List<OutboxMessage> rows = [.. staged.SelectMany(messages => messages).Select(message => message.Row)];
+        await using (var batch = new NpgsqlBatch(connection))
+        {
+            foreach (var row in locked.Values)
+                if (statements.Update(row) is { } update)
+                    batch.BatchCommands.Add(update);
+            var outbox = TableInsert<OutboxMessage>.For(db);
+            foreach (var command in outbox.Commands(rows))
+                batch.BatchCommands.Add(command);
+            if (batch.BatchCommands.Count > 0)
+            {
+                await using var reader = await batch.ExecuteReaderAsync();
+                await outbox.ReadIdentities(reader, rows, CancellationToken.None);
+            }
+        }
         await transaction.CommitAsync();
         return staged;
     }

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Conveyor.Persistence.Sagas;
 
-/// <summary>Reads saga rows and holds their locks until the surrounding transaction ends.</summary>
+/// <summary>Reads a saga row through EF and holds its lock until the surrounding transaction ends (a group locks its rows with <see cref="SagaRowStatements{TSaga}"/>).</summary>
 internal static class SagaRowLock
 {
     public static async Task<TSaga?> Load<TSaga>(DbContext db, Guid correlationId, CancellationToken cancellationToken)
@@ -16,39 +16,20 @@ internal static class SagaRowLock
         return rows.SingleOrDefault();
     }
 
-    /// <summary>
-    /// Locks many rows in one statement, in key order: two groups that share rows take them in the same order and so
-    /// wait for each other instead of deadlocking. Rows that do not exist are simply absent.
-    /// </summary>
-    public static async Task<Dictionary<Guid, TSaga>> LoadMany<TSaga>(DbContext db, IReadOnlyCollection<Guid> correlationIds,
-        CancellationToken cancellationToken)
-        where TSaga : class, ISaga
-    {
-        var rows = await db.Set<TSaga>()
-            .FromSqlRaw(LockSql<TSaga>.ForMany(db), [correlationIds.ToArray()])
-            .ToListAsync(cancellationToken);
-        return rows.ToDictionary(row => row.CorrelationId);
-    }
-
     /// <summary>The statement, built once per saga type from the EF model: names come from the model, never from input.</summary>
     static class LockSql<TSaga> where TSaga : class, ISaga
     {
         static string? one;
-        static string? many;
 
-        public static string For(DbContext db) => one ??= Build(db, many: false);
+        public static string For(DbContext db) => one ??= Build(db);
 
-        public static string ForMany(DbContext db) => many ??= Build(db, many: true);
-
-        static string Build(DbContext db, bool many)
+        static string Build(DbContext db)
         {
             var entity = db.Model.FindEntityType(typeof(TSaga))
                 ?? throw new InvalidOperationException($"{typeof(TSaga).Name} is not mapped in {db.GetType().Name}.");
             var table = entity.GetTableName();
             var key = entity.FindProperty(nameof(ISaga.CorrelationId))!.GetColumnName();
-            return many
-                ? "SELECT * FROM \"" + table + "\" WHERE \"" + key + "\" = ANY({0}) ORDER BY \"" + key + "\" FOR UPDATE"
-                : "SELECT * FROM \"" + table + "\" WHERE \"" + key + "\" = {0} FOR UPDATE";
+            return "SELECT * FROM \"" + table + "\" WHERE \"" + key + "\" = {0} FOR UPDATE";
         }
     }
 }

@@ -9,42 +9,47 @@ using Npgsql;
 namespace Conveyor.Persistence.Tests;
 
 /// <summary>
-/// Submissions store their new jobs and outbox rows by <see cref="TableInsert{T}"/> instead of through EF Core. A row
-/// inserted so must be the row EF would have inserted, in every column, or a submitted job would read back differently
-/// from one stored by a transition.
+/// Submissions store their new jobs and outbox rows by statements (<see cref="TableInsert{T}"/>) or by COPY
+/// (<see cref="TableCopy{T}"/>, <see cref="OutboxRows"/>) instead of through EF Core. A row written either way must be
+/// the row EF would have inserted, in every column, or a submitted job would read back differently from one stored by a
+/// transition; and outbox rows must get ids of the table's sequence in the order they were staged.
 /// </summary>
-public sealed class TableInsertTests
+public sealed class NewRowWriterTests
 {
-    static readonly DateTimeOffset At = new(2026, 12, 7, 10, 11, 12, 345, TimeSpan.Zero);
+    static readonly DateTimeOffset At = FullJob.At;
 
-    [Fact]
-    public async Task Should_store_in_every_column_what_ef_core_stores_when_a_job_is_inserted()
+    [Theory]
+    [InlineData("statements")]
+    [InlineData("copy")]
+    public async Task Should_store_in_every_column_what_ef_core_stores_when_a_job_is_written(string writer)
     {
         await using var database = await IsolatedDatabase.Create();
         await ConveyorMigrations.Run(database.ConnectionString);
-        var byEf = EveryFieldSet(Guid.NewGuid());
-        var byInsert = EveryFieldSet(Guid.NewGuid());
+        var byEf = FullJob.WithEveryField(Guid.NewGuid());
+        var byWriter = FullJob.WithEveryField(Guid.NewGuid());
 
         await using (var db = ConveyorMigrations.Context(database.ConnectionString))
         {
             db.Add(byEf);
             await db.SaveChangesAsync();
             await using var transaction = await db.Database.BeginTransactionAsync();
-            await Insert(db, [byInsert]);
+            await Write(writer, db, [byWriter]);
             await transaction.CommitAsync();
         }
 
         var efRow = await RowWithoutId(database, "jobs", byEf.CorrelationId);
         Assert.Contains("\"container\"", efRow);
-        Assert.Equal(efRow, await RowWithoutId(database, "jobs", byInsert.CorrelationId));
+        Assert.Equal(efRow, await RowWithoutId(database, "jobs", byWriter.CorrelationId));
     }
 
-    [Fact]
-    public async Task Should_give_inserted_outbox_rows_ids_of_the_tables_own_sequence_in_staging_order()
+    [Theory]
+    [InlineData("statements")]
+    [InlineData("copy")]
+    public async Task Should_give_written_outbox_rows_ids_of_the_tables_own_sequence_in_staging_order(string writer)
     {
         await using var database = await IsolatedDatabase.Create();
         await ConveyorMigrations.Run(database.ConnectionString);
-        // 11 rows go as statements of 8, 2 and 1: the ids must follow the rows' order across them.
+        // 11 rows go as statements of 8, 2 and 1: the ids must follow the rows' order across them too.
         var rows = Enumerable.Range(0, 11).Select(i => new OutboxMessage
         {
             MessageId = Guid.NewGuid(), JobId = Guid.NewGuid(), Kind = OutboxMessageKind.Send, DestinationAddress = $"queue:q{i}",
@@ -54,7 +59,7 @@ public sealed class TableInsertTests
         await using var db = ConveyorMigrations.Context(database.ConnectionString);
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
-            await Insert(db, rows);
+            await Write(writer, db, rows);
             await transaction.CommitAsync();
         }
         // A row inserted by EF afterwards takes the next id from the same sequence, not one already drawn.
@@ -71,6 +76,14 @@ public sealed class TableInsertTests
         Assert.Equal("queue:q10", stored[10].DestinationAddress);
     }
 
+    static Task Write<T>(string writer, ConveyorDbContext db, List<T> rows) where T : class =>
+        (writer, rows) switch
+        {
+            ("copy", List<OutboxMessage> outbox) => OutboxRows.Store(db, outbox, CancellationToken.None),
+            ("copy", _) => TableCopy<T>.For(db).Write(db, rows, CancellationToken.None),
+            _ => Insert(db, rows),
+        };
+
     /// <summary>Runs the insert's statements in one batch, as a submission does, reading back the identities.</summary>
     static async Task Insert<T>(ConveyorDbContext db, List<T> rows) where T : class
     {
@@ -82,47 +95,7 @@ public sealed class TableInsertTests
         await insert.ReadIdentities(reader, rows, CancellationToken.None);
     }
 
-    /// <summary>A job with no column left to its default or null, so that a column the insert misses shows.</summary>
-    static JobLifecycleState EveryFieldSet(Guid id) => new()
-    {
-        CorrelationId = id,
-        CurrentState = "Pending",
-        Type = "copy-test",
-        BinaryUrl = "http://127.0.0.1/bin",
-        BinarySha256 = new string('a', 64),
-        Arguments = ["one", "two"],
-        EnvVariables = new() { ["A"] = "1" },
-        Priority = JobPriority.Foreground,
-        Resources = new JobResources { Cpu = 1.5, MemoryMb = 256, Gpu = 1 },
-        Pool = "gpu",
-        Owner = "owner",
-        TimeoutSeconds = 30,
-        MaxAttempts = 5,
-        RetryOnFailure = true,
-        Kind = JobKind.Container,
-        Container = new ContainerSpec { Image = "img", Cmd = ["run"], WorkDir = "/w", ExposedPort = 8080, Volumes = [new VolumeMount("v", "/v")] },
-        PipelineSteps = [new PipelineStep { Name = "s", Kind = JobKind.Binary, Binary = new BinarySpec { Url = "u", Sha256 = "s" } }],
-        PipelineInput = "input",
-        StepResults = [new StepResult { Index = 0, Name = "s", Kind = JobKind.Binary, Status = "completed", StartedAt = At, EndedAt = At }],
-        DispatchPriority = JobPriority.BestEffort,
-        QueuedAt = At,
-        CurrentAttemptId = Guid.Empty,
-        AttemptCount = 2,
-        Attempts = [new AttemptRecord { AttemptId = Guid.Empty, Number = 1, ExecutorId = "e", StartedAt = At, Status = "running" }],
-        ExecutorId = "e",
-        ExitCode = 7,
-        Stdout = "out",
-        Stderr = "err",
-        Error = "error",
-        NextAttemptAt = At,
-        LastHeartbeatAt = At,
-        DeadlineAt = At,
-        CreatedAt = At,
-        StartedAt = At,
-        CompletedAt = At,
-    };
-
-    static async Task<string> RowWithoutId(IsolatedDatabase database, string table, Guid id)
+    internal static async Task<string> RowWithoutId(IsolatedDatabase database, string table, Guid id)
     {
         await using var connection = new NpgsqlConnection(database.ConnectionString);
         await connection.OpenAsync();
