@@ -1,10 +1,10 @@
 using Conveyor.Contracts.Jobs;
 using Conveyor.Messaging;
 using Conveyor.Persistence;
-using Conveyor.Persistence.Jobs;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Conveyor.Scheduler.Supervision;
 
@@ -59,46 +59,31 @@ public sealed class SupervisionSweeper(
     async Task Sweep(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var now = DateTimeOffset.UtcNow;
-        var silentSince = now - options.Value.HeartbeatTimeout;
 
-        var dueRetries = await db.Jobs.AsNoTracking()
-            .Where(j => j.CurrentState == JobStates.Waiting && j.NextAttemptAt <= now).OrderBy(j => j.NextAttemptAt)
-            .Select(j => new { j.CorrelationId, j.CurrentAttemptId }).Take(BatchSize).ToListAsync(cancellationToken);
-        foreach (var job in dueRetries)
-            await Signal(new RetryDue(job.CorrelationId, job.CurrentAttemptId!.Value), job.CorrelationId, cancellationToken);
+        foreach (var job in await SupervisionQueries.DueRetries(connection, now, BatchSize, cancellationToken))
+            await Signal(new RetryDue(job.JobId, job.AttemptId), job.JobId, cancellationToken);
 
         // Twice the timeout: the backlog of heartbeats queued during the outage must drain first.
         if (now - healthySince >= 2 * options.Value.HeartbeatTimeout)
         {
-            var silent = await db.Jobs.AsNoTracking()
-                .Where(j => JobStates.OnExecutor.Contains(j.CurrentState) && j.LastHeartbeatAt < silentSince).OrderBy(j => j.LastHeartbeatAt)
-                .Select(j => new { j.CorrelationId, j.CurrentAttemptId }).Take(BatchSize).ToListAsync(cancellationToken);
-            foreach (var job in silent)
-                await Signal(new AttemptHeartbeatLost(job.CorrelationId, job.CurrentAttemptId!.Value), job.CorrelationId, cancellationToken);
+            foreach (var job in await SupervisionQueries.Silent(connection, now - options.Value.HeartbeatTimeout, BatchSize, cancellationToken))
+                await Signal(new AttemptHeartbeatLost(job.JobId, job.AttemptId), job.JobId, cancellationToken);
         }
 
-        var overdue = await db.Jobs.AsNoTracking()
-            .Where(j => JobStates.OnExecutor.Contains(j.CurrentState) && j.DeadlineAt <= now).OrderBy(j => j.DeadlineAt)
-            .Select(j => new { j.CorrelationId, j.CurrentAttemptId }).Take(BatchSize).ToListAsync(cancellationToken);
-        foreach (var job in overdue)
-            await Signal(new AttemptDeadlinePassed(job.CorrelationId, job.CurrentAttemptId!.Value), job.CorrelationId, cancellationToken);
+        foreach (var job in await SupervisionQueries.Overdue(connection, now, BatchSize, cancellationToken))
+            await Signal(new AttemptDeadlinePassed(job.JobId, job.AttemptId), job.JobId, cancellationToken);
 
         if (options.Value.PriorityAging is { } period)
-            await SweepAging(db, now, period, cancellationToken);
-    }
-
-    async Task SweepAging(ConveyorDbContext db, DateTimeOffset now, TimeSpan period, CancellationToken cancellationToken)
-    {
-        var queuedBefore = now - period;
-        var waiting = await db.Jobs.AsNoTracking()
-            .Where(j => j.CurrentState == JobStates.Pending && j.DispatchPriority < JobPriority.Foreground && j.QueuedAt <= queuedBefore).OrderBy(j => j.QueuedAt)
-            .Select(j => new { j.CorrelationId, j.CurrentAttemptId, j.Priority, j.DispatchPriority, j.QueuedAt }).Take(BatchSize).ToListAsync(cancellationToken);
-        foreach (var job in waiting)
         {
-            var due = PriorityAging.Due(job.Priority, job.QueuedAt!.Value, now, period);
-            if (due > job.DispatchPriority)
-                await Signal(new PriorityAged(job.CorrelationId, job.CurrentAttemptId!.Value, due), job.CorrelationId, cancellationToken);
+            foreach (var job in await SupervisionQueries.Queued(connection, now - period, BatchSize, cancellationToken))
+            {
+                var due = PriorityAging.Due(job.Priority, job.QueuedAt, now, period);
+                if (due > job.DispatchPriority)
+                    await Signal(new PriorityAged(job.JobId, job.AttemptId, due), job.JobId, cancellationToken);
+            }
         }
     }
 
