@@ -4,9 +4,9 @@ using Conveyor.ServiceDefaults;
 
 if (MigrateCommand.IsRequested(args))
 {
-    // Through Environment.ExitCode rather than a value returned from here: a Main that returns an int would overwrite the
-    // code the bus watchdog sets (75, "start me again") when the service itself ends.
-    Environment.ExitCode = await MigrateCommand.Run(args);
+    // A failed migration throws, and the runtime exits non-zero. Main returns no value: one that returned an int would
+    // overwrite the code the bus watchdog sets (75, "start me again") when the service itself ends.
+    await MigrateCommand.Run(args);
     return;
 }
 

@@ -15,7 +15,7 @@ internal static class MigrateCommand
 {
     public static bool IsRequested(string[] args) => args is ["migrate", ..];
 
-    public static async Task<int> Run(string[] args)
+    public static async Task Run(string[] args)
     {
         var builder = Host.CreateApplicationBuilder(args[1..]);
         builder.Services.AddConveyorPersistence(builder.Configuration).AddConveyorMigrations();
@@ -23,6 +23,5 @@ internal static class MigrateCommand
         // Starting the host runs the migrator (a hosted service) to completion; there is nothing else to run.
         await host.StartAsync();
         await host.StopAsync();
-        return 0;
     }
 }
