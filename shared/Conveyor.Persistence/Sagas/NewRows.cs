@@ -27,10 +27,19 @@ internal static class NewRows
             return;
         }
 
-        // The outbox rows last, so that their ids are the reader's first results.
+        await WithOutboxRows(db, TableInsert<TSaga>.For(db).Commands(instances), outbox, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="statements"/> and inserts <paramref name="outbox"/> in one round trip, giving the outbox rows
+    /// their ids; the outbox rows go last, so that their ids are the reader's first results.
+    /// </summary>
+    public static async Task WithOutboxRows(DbContext db, IEnumerable<NpgsqlBatchCommand> statements, List<OutboxMessage> outbox,
+        CancellationToken cancellationToken)
+    {
         var outboxInsert = TableInsert<OutboxMessage>.For(db);
         await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection());
-        foreach (var command in TableInsert<TSaga>.For(db).Commands(instances).Concat(outboxInsert.Commands(outbox)))
+        foreach (var command in statements.Concat(outboxInsert.Commands(outbox)))
             batch.BatchCommands.Add(command);
         if (batch.BatchCommands.Count == 0)
             return;

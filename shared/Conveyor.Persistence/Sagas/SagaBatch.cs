@@ -33,7 +33,7 @@ public sealed class SagaBatch<TSaga>(
     {
         var existing = new HashSet<Guid>();
         await using var saga = await SagaTransaction.Begin(contexts, context, typeof(TSaga).Name + ".Batch",
-            db => ExistingRows<TSaga>.Command(db, [.. items.Select(idOf)]), async reader =>
+            db => SagaRowStatements<TSaga>.For(db).Existing([.. items.Select(idOf)]), async reader =>
             {
                 while (await reader.ReadAsync(context.CancellationToken))
                     existing.Add(reader.GetGuid(0));

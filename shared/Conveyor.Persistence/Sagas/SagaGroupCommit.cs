@@ -171,20 +171,7 @@ public sealed class SagaGroupCommit<TSaga> : IAsyncDisposable where TSaga : clas
 
         // One round trip: the changed columns of each row, then the outbox rows, whose ids come back in order.
         List<OutboxMessage> rows = [.. staged.SelectMany(messages => messages).Select(message => message.Row)];
-        await using (var batch = new NpgsqlBatch(connection))
-        {
-            foreach (var row in locked.Values)
-                if (statements.Update(row) is { } update)
-                    batch.BatchCommands.Add(update);
-            var outbox = TableInsert<OutboxMessage>.For(db);
-            foreach (var command in outbox.Commands(rows))
-                batch.BatchCommands.Add(command);
-            if (batch.BatchCommands.Count > 0)
-            {
-                await using var reader = await batch.ExecuteReaderAsync();
-                await outbox.ReadIdentities(reader, rows, CancellationToken.None);
-            }
-        }
+        await NewRows.WithOutboxRows(db, locked.Values.Select(statements.Update).OfType<NpgsqlBatchCommand>(), rows, CancellationToken.None);
         await transaction.CommitAsync();
         return staged;
     }

@@ -23,16 +23,18 @@ internal sealed class SagaRowStatements<TSaga> where TSaga : class, ISaga
     readonly EntityColumn<TSaga>[] columns;
     readonly EntityColumn<TSaga> key;
     readonly string lockMany;
+    readonly string existing;
     readonly ConcurrentDictionary<string, string> updates = new();
 
     SagaRowStatements(IEntityType entity)
     {
-        var name = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        table = entity.GetSchema() is { } schema ? $"\"{schema}\".\"{name.Name}\"" : $"\"{name.Name}\"";
-        columns = [.. entity.GetProperties().Select(property => EntityColumn<TSaga>.Of(property, name))];
+        var name = EntityTable.Of(entity);
+        table = name.Quoted;
+        columns = [.. entity.GetProperties().Select(property => EntityColumn<TSaga>.Of(property, name.Identifier))];
         key = columns.Single(c => c.Property.Name == nameof(ISaga.CorrelationId));
         // In key order: two groups that share rows take them in the same order and wait for each other instead of deadlocking.
         lockMany = $"SELECT {string.Join(", ", columns.Select(c => $"\"{c.Name}\""))} FROM {table} WHERE \"{key.Name}\" = ANY($1) ORDER BY \"{key.Name}\" FOR UPDATE";
+        existing = $"SELECT \"{key.Name}\" FROM {table} WHERE \"{key.Name}\" = ANY($1)";
     }
 
     public static SagaRowStatements<TSaga> For(DbContext db) =>
@@ -41,6 +43,9 @@ internal sealed class SagaRowStatements<TSaga> where TSaga : class, ISaga
 
     /// <summary>Locks the rows of <paramref name="ids"/> until the transaction ends; rows that do not exist are absent.</summary>
     public NpgsqlBatchCommand Lock(Guid[] ids) => new(lockMany) { Parameters = { new NpgsqlParameter { Value = ids } } };
+
+    /// <summary>Reads one column, those of <paramref name="ids"/> that have a row; nothing is locked.</summary>
+    public NpgsqlBatchCommand Existing(Guid[] ids) => new(existing) { Parameters = { new NpgsqlParameter { Value = ids } } };
 
     /// <summary>Reads the locked rows, each with a snapshot of its values to tell later what changed.</summary>
     public async Task<Dictionary<Guid, LoadedRow>> Read(NpgsqlDataReader reader, CancellationToken cancellationToken)

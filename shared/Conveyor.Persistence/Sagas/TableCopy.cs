@@ -22,10 +22,9 @@ internal sealed class TableCopy<T> where T : class
 
     TableCopy(IEntityType entity)
     {
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        columns = [.. entity.GetProperties().Select(property => EntityColumn<T>.Of(property, table))];
-        var qualified = entity.GetSchema() is { } schema ? $"\"{schema}\".\"{table.Name}\"" : $"\"{table.Name}\"";
-        command = $"COPY {qualified} ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) FROM STDIN (FORMAT BINARY)";
+        var table = EntityTable.Of(entity);
+        columns = [.. entity.GetProperties().Select(property => EntityColumn<T>.Of(property, table.Identifier))];
+        command = $"COPY {table.Quoted} ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) FROM STDIN (FORMAT BINARY)";
     }
 
     public static TableCopy<T> For(DbContext db) =>

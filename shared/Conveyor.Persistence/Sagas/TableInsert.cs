@@ -31,12 +31,12 @@ internal sealed class TableInsert<T> where T : class
 
     TableInsert(IEntityType entity)
     {
-        var name = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        table = entity.GetSchema() is { } schema ? $"\"{schema}\".\"{name.Name}\"" : $"\"{name.Name}\"";
+        var name = EntityTable.Of(entity);
+        table = name.Quoted;
         var identityProperty = entity.GetProperties().SingleOrDefault(IsIdentity);
-        columns = [.. entity.GetProperties().Where(p => p != identityProperty).Select(property => EntityColumn<T>.Of(property, name))];
+        columns = [.. entity.GetProperties().Where(p => p != identityProperty).Select(property => EntityColumn<T>.Of(property, name.Identifier))];
         identity = identityProperty?.PropertyInfo;
-        returning = identityProperty is null ? null : $" RETURNING \"{identityProperty.GetColumnName(name)}\"";
+        returning = identityProperty is null ? null : $" RETURNING \"{identityProperty.GetColumnName(name.Identifier)}\"";
         maxRows = Math.Max(1, Math.Min(128, PowerOfTwoAtMost(MaxParameters / columns.Length)));
     }
 
